@@ -1,0 +1,152 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"go.etcd.io/bbolt"
+)
+
+// keepBackups is how many daily backups are kept.
+const keepBackups = 7
+
+// backupDay is the date format in backup file names.
+const backupDay = "2006-01-02"
+
+// Backup writes a consistent copy of the database to w, from a read
+// transaction, so writes may go on meanwhile.
+func (s *Store) Backup(w io.Writer) (int64, error) {
+	var n int64
+	err := s.view(func(tx *bbolt.Tx) error {
+		var err error
+		n, err = tx.WriteTo(w)
+		return err
+	})
+	if err != nil {
+		return n, fmt.Errorf("back up %s: %w", s.path, err)
+	}
+	return n, nil
+}
+
+// BackupFile writes a consistent copy of the database at dbPath to dest
+// (0600), for `vigil backup`. It opens the database read-only and waits at
+// most timeout (0 means one second) for another vigil to let go: when one
+// holds it, the error wraps ErrLocked. dest is replaced only when force is
+// set; it is never the database itself.
+func BackupFile(dbPath, dest string, force bool, timeout time.Duration) error {
+	if timeout <= 0 {
+		timeout = time.Second
+	}
+	if fi, err := os.Stat(dest); err == nil {
+		switch {
+		case fi.IsDir():
+			return sentence(fmt.Sprintf("%s is a folder; give the path of the backup file to write", dest), fs.ErrExist)
+		case sameFile(dbPath, fi):
+			return sentence(fmt.Sprintf("%s is the notes database itself; give another path for the backup", dest), fs.ErrExist)
+		case !force:
+			return sentence(fmt.Sprintf("%s already exists; pass --force to replace it", dest), fs.ErrExist)
+		}
+	}
+	if fi, err := os.Stat(filepath.Dir(dest)); err != nil || !fi.IsDir() {
+		return sentence(fmt.Sprintf("the folder %s does not exist; create it, or give another path for the backup", filepath.Dir(dest)), err, fs.ErrNotExist)
+	}
+	db, _, err := openReadOnly(dbPath, timeout)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	err = db.View(func(tx *bbolt.Tx) error { return writeCopy(tx, dest, force) })
+	if errors.Is(err, fs.ErrExist) {
+		return sentence(fmt.Sprintf("%s already exists; pass --force to replace it", dest), err)
+	}
+	if err != nil {
+		return sentence(fmt.Sprintf("vigil could not write the backup %s (%v)", dest, err), err)
+	}
+	return nil
+}
+
+func sameFile(path string, fi os.FileInfo) bool {
+	other, err := os.Stat(path)
+	return err == nil && os.SameFile(fi, other)
+}
+
+// backupDir is the folder of the automatic backups of the database at path.
+func backupDir(path string) string {
+	return filepath.Join(filepath.Dir(path), "backups")
+}
+
+// backupStem is the start of this database's backup names: "vigil" for
+// vigil.db, so two databases in one folder keep apart.
+func backupStem(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// dailyBackup is one automatic backup file.
+type dailyBackup struct {
+	path string
+	day  time.Time
+}
+
+// listBackups returns this database's automatic backups, oldest first. Only
+// names of the form <stem>-YYYY-MM-DD.db count; nothing else is touched.
+func listBackups(path string) ([]dailyBackup, error) {
+	dir := backupDir(path)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	prefix := backupStem(path) + "-"
+	var out []dailyBackup
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ".db") {
+			continue
+		}
+		day, err := time.Parse(backupDay, strings.TrimSuffix(strings.TrimPrefix(name, prefix), ".db"))
+		if err != nil {
+			continue
+		}
+		out = append(out, dailyBackup{path: filepath.Join(dir, name), day: day})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].day.Before(out[j].day) })
+	return out, nil
+}
+
+// autoBackup writes today's backup unless there is one, then keeps only the
+// newest keepBackups.
+func (s *Store) autoBackup() error {
+	dir := backupDir(s.path)
+	if err := prepareDir(dir); err != nil {
+		return err
+	}
+	name := filepath.Join(dir, backupStem(s.path)+"-"+s.now().Format(backupDay)+".db")
+	if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+		err := s.view(func(tx *bbolt.Tx) error { return writeCopy(tx, name, false) })
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("write the daily backup %s: %w", name, err)
+		}
+	}
+	list, err := listBackups(s.path)
+	if err != nil {
+		return fmt.Errorf("list backups in %s: %w", dir, err)
+	}
+	var errs []error
+	for len(list) > keepBackups {
+		if err := os.Remove(list[0].path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+		list = list[1:]
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,63 @@
+// Package store keeps vigil's sessions, notes, prayer requests and
+// commitments in one local bbolt file. Prayer requests are told in
+// confidence, and notes cannot be typed again, so the package is careful
+// about three things: it never writes to a file that is not its own, it
+// never loses a committed edit, and a deleted session is really gone.
+//
+// # Layout (schema version 1)
+//
+//	meta/                              bucket
+//	    "schema"    → uint64 big-endian   SchemaVersion
+//	    "compact"   → 0x01                only while a DeleteSession scrub is owed
+//	    "replaced"  → 0x01                only in an old file DeleteSession replaced
+//	sessions/                          bucket; its sequence hands out session IDs
+//	    <id: uint64 BE>/               bucket, one per session
+//	        "session"  → JSON Session
+//	        notes/                     bucket
+//	            <Note.Key>        → JSON Note
+//	        requests/                  bucket
+//	            <Request.ID: BE>  → JSON Request
+//	        commitments/               bucket
+//	            <Commitment.ID: BE> → JSON Commitment
+//
+// IDs are big-endian, so keys sort by ID: Sessions reads backwards from the
+// last key, and Load and Apply go straight to one session's bucket. Neither
+// grows with the number of sessions. Values are JSON, decoded inside the
+// transaction.
+//
+// A file is ours when bbolt's header is valid, the file is as long as the
+// header says, and it holds the meta bucket with a schema key. Open checks
+// this with a read-only handle before it opens the file for writing.
+//
+// # Schema versions
+//
+// Open reads the version, runs migrations[v] for each version v below
+// SchemaVersion, creates the top-level buckets and writes the version, all
+// in one transaction. Before it does, the old file is copied to
+// <db>.v<old>.bak next to it. A newer version is refused with
+// ErrNewerSchema. Schema 0 (never released) had flat buckets: sessions
+// <id> → JSON with a "page" field, notes <id><key> → JSON, requests
+// <id><request id> → JSON; testdata/v0.db is one, built by writeV0 in
+// migrate_test.go.
+//
+// # Backups
+//
+// The first Open of each day (by Options.Now) writes
+// <dir>/backups/<name>-YYYY-MM-DD.db, where <name> is the database's file
+// name without its extension ("vigil" for vigil.db), and removes all but the
+// newest seven. vigil backup writes a copy on demand with BackupFile.
+//
+// # Deleting
+//
+// bbolt frees a deleted bucket's pages but leaves their bytes in the file,
+// and tx.WriteTo copies freed pages too. So DeleteSession deletes the
+// session's bucket, then writes a compacted copy (bbolt.Compact walks only
+// live keys into a fresh file), syncs it and renames it over the database.
+// It then does the same to every daily backup that holds the session: a
+// deleted session is gone from the database and from its backups at once.
+// It is not removed from copies made by hand (vigil backup, exports), nor
+// from the <db>.v<old>.bak copy kept at an upgrade, which stays as it was
+// so that an older vigil can still read it; delete that file once the
+// upgrade has proved itself. Blocks the file system has freed are not
+// overwritten: against someone reading the raw disk, use disk encryption.
+package store

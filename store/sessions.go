@@ -1,0 +1,256 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	"go.etcd.io/bbolt"
+)
+
+// createSessionBucket makes the bucket for one session and its children.
+func createSessionBucket(sessions *bbolt.Bucket, key []byte) (*bbolt.Bucket, error) {
+	sb, err := sessions.CreateBucket(key)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range sessionChildren {
+		if _, err := sb.CreateBucket(name); err != nil {
+			return nil, err
+		}
+	}
+	return sb, nil
+}
+
+// sessionBucket finds the bucket of session id.
+func sessionBucket(tx *bbolt.Tx, id uint64) (*bbolt.Bucket, error) {
+	sb := tx.Bucket(bucketSessions).Bucket(itob(id))
+	if sb == nil {
+		return nil, fmt.Errorf("session %d: %w", id, ErrNotFound)
+	}
+	return sb, nil
+}
+
+// readSession decodes the header of the session in sb.
+func readSession(sb *bbolt.Bucket, id uint64) (Session, error) {
+	var sess Session
+	if err := getJSON(sb, keySession, &sess); err != nil {
+		return Session{}, fmt.Errorf("session %d is damaged: %w", id, err)
+	}
+	sess.ID = id
+	return sess, nil
+}
+
+// CreateSession stores a new session and returns it with its ID, which
+// comes from the sessions bucket's sequence and is never reused. Created
+// and Updated are set from the clock when zero.
+func (s *Store) CreateSession(sess Session) (Session, error) {
+	now := s.now()
+	if sess.Created.IsZero() {
+		sess.Created = now
+	}
+	if sess.Updated.IsZero() {
+		sess.Updated = now
+	}
+	err := s.update(func(tx *bbolt.Tx) error {
+		sessions := tx.Bucket(bucketSessions)
+		id, err := sessions.NextSequence()
+		if err != nil {
+			return err
+		}
+		sess.ID = id
+		sb, err := createSessionBucket(sessions, itob(id))
+		if err != nil {
+			return err
+		}
+		return putJSON(sb, keySession, sess)
+	})
+	if err != nil {
+		return Session{}, fmt.Errorf("create session in %s: %w", s.path, err)
+	}
+	return sess, nil
+}
+
+// Sessions returns up to limit sessions, newest (highest ID) first; limit
+// <= 0 means all. It reads from the end of the sessions bucket, so the cost
+// depends on limit, not on how many sessions there are.
+func (s *Store) Sessions(limit int) ([]Session, error) {
+	var out []Session
+	err := s.view(func(tx *bbolt.Tx) error {
+		sessions := tx.Bucket(bucketSessions)
+		c := sessions.Cursor()
+		for k, v := c.Last(); k != nil && (limit <= 0 || len(out) < limit); k, v = c.Prev() {
+			if v != nil {
+				continue // only session buckets live here
+			}
+			sess, err := readSession(sessions.Bucket(k), btoi(k))
+			if err != nil {
+				return err
+			}
+			out = append(out, sess)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list sessions in %s: %w", s.path, err)
+	}
+	return out, nil
+}
+
+// Latest returns the newest session, or an error wrapping ErrNotFound when
+// there is none.
+func (s *Store) Latest() (Session, error) {
+	list, err := s.Sessions(1)
+	if err != nil {
+		return Session{}, err
+	}
+	if len(list) == 0 {
+		return Session{}, fmt.Errorf("latest session in %s: %w", s.path, ErrNotFound)
+	}
+	return list[0], nil
+}
+
+// Load returns session id with its notes, requests and commitments, or an
+// error wrapping ErrNotFound.
+func (s *Store) Load(id uint64) (Record, error) {
+	rec := Record{Notes: map[string]Note{}}
+	err := s.view(func(tx *bbolt.Tx) error {
+		sb, err := sessionBucket(tx, id)
+		if err != nil {
+			return err
+		}
+		if rec.Session, err = readSession(sb, id); err != nil {
+			return err
+		}
+		err = forEachJSON(sb.Bucket(bucketNotes), func(n Note) { rec.Notes[n.Key] = n })
+		if err == nil {
+			err = forEachJSON(sb.Bucket(bucketRequests), func(r Request) { rec.Requests = append(rec.Requests, r) })
+		}
+		if err == nil {
+			err = forEachJSON(sb.Bucket(bucketCommitments), func(c Commitment) { rec.Commitments = append(rec.Commitments, c) })
+		}
+		if err != nil {
+			return fmt.Errorf("session %d is damaged: %w", id, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Record{}, fmt.Errorf("load session from %s: %w", s.path, err)
+	}
+	return rec, nil
+}
+
+// forEachJSON decodes every value of b, in key order, and hands it to fn.
+// A missing bucket has nothing in it.
+func forEachJSON[T any](b *bbolt.Bucket, fn func(T)) error {
+	if b == nil {
+		return nil
+	}
+	return b.ForEach(func(k, v []byte) error {
+		var item T
+		if err := getJSON(b, k, &item); err != nil {
+			return fmt.Errorf("%q: %w", k, err)
+		}
+		fn(item)
+		return nil
+	})
+}
+
+// Apply writes everything in c in one transaction: the session header when
+// c.Session is set (its Created is kept when zero), and each note, request
+// and commitment, replacing any with the same key or ID. Session.Updated is
+// always set from the clock; a note's Updated and an item's Created are set
+// when zero. Requests and commitments need an ID (from 1, chosen by the
+// caller). A missing session gives an error wrapping ErrNotFound.
+func (s *Store) Apply(c Change) error {
+	if err := c.validate(); err != nil {
+		return fmt.Errorf("save session %d in %s: %w", c.SessionID, s.path, err)
+	}
+	now := s.now()
+	err := s.update(func(tx *bbolt.Tx) error {
+		sb, err := sessionBucket(tx, c.SessionID)
+		if err != nil {
+			return err
+		}
+		stored, err := readSession(sb, c.SessionID)
+		if err != nil {
+			return err
+		}
+		sess := stored
+		if c.Session != nil {
+			sess = *c.Session
+			sess.ID = c.SessionID
+			if sess.Created.IsZero() {
+				sess.Created = stored.Created
+			}
+		}
+		sess.Updated = now
+		if err := putJSON(sb, keySession, sess); err != nil {
+			return err
+		}
+		for _, n := range c.Notes {
+			if n.Updated.IsZero() {
+				n.Updated = now
+			}
+			if err := putChild(sb, bucketNotes, []byte(n.Key), n); err != nil {
+				return err
+			}
+		}
+		for _, r := range c.Requests {
+			if r.Created.IsZero() {
+				r.Created = now
+			}
+			if err := putChild(sb, bucketRequests, itob(r.ID), r); err != nil {
+				return err
+			}
+		}
+		for _, cm := range c.Commitments {
+			if cm.Created.IsZero() {
+				cm.Created = now
+			}
+			if err := putChild(sb, bucketCommitments, itob(cm.ID), cm); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("save session %d in %s: %w", c.SessionID, s.path, err)
+	}
+	return nil
+}
+
+// putChild stores v as JSON under key in the named child of a session.
+func putChild(sb *bbolt.Bucket, name, key []byte, v any) error {
+	b, err := sb.CreateBucketIfNotExists(name)
+	if err != nil {
+		return err
+	}
+	return putJSON(b, key, v)
+}
+
+// validate rejects what cannot be stored: bbolt needs a non-empty key, and
+// an item without an ID could not be told from another.
+func (c Change) validate() error {
+	if c.SessionID == 0 {
+		return fmt.Errorf("session 0: %w", ErrNotFound)
+	}
+	var errs []error
+	// Errors name items by position, never by their text: requests are
+	// told in confidence and error messages end up on screens and in logs.
+	for i, n := range c.Notes {
+		if n.Key == "" || len(n.Key) > bbolt.MaxKeySize {
+			errs = append(errs, fmt.Errorf("note %d has an empty or too long key", i+1))
+		}
+	}
+	for i, r := range c.Requests {
+		if r.ID == 0 {
+			errs = append(errs, fmt.Errorf("request %d has no ID", i+1))
+		}
+	}
+	for i, cm := range c.Commitments {
+		if cm.ID == 0 {
+			errs = append(errs, fmt.Errorf("commitment %d has no ID", i+1))
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,127 @@
+package store
+
+import (
+	"errors"
+	"time"
+)
+
+// Sentinel errors. Callers match them with errors.Is.
+var (
+	// ErrNotFound means the session, or the request, does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrLocked means another process holds the database open.
+	ErrLocked = errors.New("the notes database is in use by another vigil")
+	// ErrNotDatabase means the file at the path is not a vigil database
+	// (damaged, truncated, or some other kind of file). It is left untouched.
+	ErrNotDatabase = errors.New("not a vigil notes database")
+	// ErrNewerSchema means the database was written by a newer vigil.
+	ErrNewerSchema = errors.New("the notes database is from a newer vigil")
+)
+
+// Stage is the kind of screen a session's position points at.
+type Stage string
+
+// The stages of a session.
+const (
+	StageContentNote Stage = "content-note" // before any content
+	StageSection     Stage = "section"      // a page of the guide
+	StageSummary     Stage = "summary"      // the end: everything captured
+)
+
+// Position is where a session was left, so that resume returns to it.
+type Position struct {
+	Stage Stage `json:"stage"`
+	// Page is the key of the page on screen (a section ID, a prompt key such
+	// as "reflection/clarity#1", or a screen key such as "prayer#group").
+	Page string `json:"page,omitempty"`
+}
+
+// Path is which way through the guide a session takes.
+type Path string
+
+// The paths through a guide.
+const (
+	PathFull   Path = "full"   // every part in order
+	PathGentle Path = "gentle" // straight to reflection and prayer
+)
+
+// Session is one meeting (or one person's reflection) with a guide.
+type Session struct {
+	ID         uint64    `json:"id"`
+	GuideID    string    `json:"guide_id"`
+	GuideTitle string    `json:"guide_title"`
+	Group      string    `json:"group,omitempty"`
+	Title      string    `json:"title,omitempty"`
+	Created    time.Time `json:"created"`
+	Updated    time.Time `json:"updated"`
+	Path       Path      `json:"path"`
+	Position   Position  `json:"position"`
+	// Seen and Total count pages seen and pages in the session's path, for
+	// progress in lists.
+	Seen  int `json:"seen"`
+	Total int `json:"total"`
+	// Prayed holds the guide's own prayer requests (section IDs) marked
+	// prayed in this session, with when.
+	Prayed map[string]time.Time `json:"prayed,omitempty"`
+	// Spent is the time spent per part kind, in seconds.
+	Spent map[string]int64 `json:"spent,omitempty"`
+}
+
+// NoteKind tells a section note from a response to a reflection prompt.
+type NoteKind string
+
+// The kinds of note.
+const (
+	NoteSection  NoteKind = "note"     // the group's note for a page
+	NoteResponse NoteKind = "response" // a response to a reflection prompt
+	NoteLeader   NoteKind = "leader"   // leader-only: never in the shared view
+)
+
+// Note is text the leader typed for one page of a session.
+type Note struct {
+	Key     string    `json:"key"` // the page key (see Position.Page)
+	Kind    NoteKind  `json:"kind"`
+	Text    string    `json:"text"`
+	Updated time.Time `json:"updated"`
+}
+
+// Request is one of the group's own prayer requests.
+type Request struct {
+	ID      uint64    `json:"id"` // unique within its session, from 1
+	Text    string    `json:"text"`
+	Name    string    `json:"name,omitempty"` // who asked, optional
+	Private bool      `json:"private,omitempty"`
+	Prayed  bool      `json:"prayed,omitempty"`
+	Created time.Time `json:"created"`
+}
+
+// Commitment is a next step someone took on.
+type Commitment struct {
+	ID      uint64    `json:"id"` // unique within its session, from 1
+	Text    string    `json:"text"`
+	Name    string    `json:"name,omitempty"`
+	Created time.Time `json:"created"`
+}
+
+// Record is a whole session with everything typed in it.
+type Record struct {
+	Session     Session
+	Notes       map[string]Note // by Key
+	Requests    []Request       // in ID order
+	Commitments []Commitment    // in ID order
+}
+
+// Change is a set of upserts for one session, written in one transaction.
+// Session, when not nil, replaces the stored session header.
+type Change struct {
+	SessionID   uint64
+	Session     *Session
+	Notes       []Note
+	Requests    []Request
+	Commitments []Commitment
+}
+
+// Empty reports whether the change writes nothing.
+func (c Change) Empty() bool {
+	return c.Session == nil && len(c.Notes) == 0 && len(c.Requests) == 0 && len(c.Commitments) == 0
+}
