@@ -1,0 +1,212 @@
+package guides
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/glamour"
+)
+
+// Styles are the glamour styles Render accepts: "dark" and "light" for a
+// terminal of that background, "notty" for plain text without colour.
+var Styles = []string{"dark", "light", "notty"}
+
+// Renderer renders Markdown for the terminal at one width and style. It
+// keeps its glamour renderer, so rendering many sections costs one setup. It
+// is safe for use by several goroutines.
+type Renderer struct {
+	mu sync.Mutex
+	tr *glamour.TermRenderer
+}
+
+// NewRenderer returns a Renderer for lines of at most width columns in the
+// given style (see Styles). The style is chosen by the caller once, never
+// by asking the terminal.
+func NewRenderer(width int, style string) (*Renderer, error) {
+	if !slices.Contains(Styles, style) {
+		return nil, fmt.Errorf("unknown style %q; use dark, light or notty", style)
+	}
+	if width < 1 {
+		return nil, fmt.Errorf("the width must be at least 1 column, not %d", width)
+	}
+	tr, err := glamour.NewTermRenderer(
+		glamour.WithStandardStyle(style),
+		glamour.WithWordWrap(width),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("make the %s renderer: %w", style, err)
+	}
+	return &Renderer{tr: tr}, nil
+}
+
+// Render renders md. Lines carry no trailing padding, and there are no blank
+// lines before or after the text.
+func (r *Renderer) Render(md string) (string, error) {
+	md, protected := protectHyphens(md)
+	r.mu.Lock()
+	out, err := r.tr.Render(md)
+	r.mu.Unlock()
+	if err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
+	}
+	if protected {
+		out = strings.ReplaceAll(out, string(nbHyphen), "-")
+	}
+	return tidy(out), nil
+}
+
+// Render renders md once at the given width and style. To render many texts
+// at one width, make a Renderer.
+func Render(md string, width int, style string) (string, error) {
+	r, err := NewRenderer(width, style)
+	if err != nil {
+		return "", err
+	}
+	return r.Render(md)
+}
+
+// tidy strips the spaces glamour pads every line with, and the blank lines
+// at either end.
+func tidy(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = trimPadding(l)
+	}
+	return joinTrimmed(lines)
+}
+
+// trimPadding removes the spaces at the end of a line. glamour pads with
+// coloured spaces (ESC[38;5;252m ESC[0m, over and over), so the escape
+// sequences among the trailing spaces go too; one reset takes the place of
+// any colour sequence dropped. A line with nothing visible becomes "".
+func trimPadding(l string) string {
+	if !strings.Contains(l, "\x1b") {
+		return strings.TrimRight(l, " ")
+	}
+	end := 0 // the index just past the last visible character that is not a space
+	for i := 0; i < len(l); {
+		if l[i] == '\x1b' {
+			i += escapeLen(l[i:])
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(l[i:])
+		if l[i] != ' ' {
+			end = i + size
+		}
+		i += size
+	}
+	if end == 0 {
+		return ""
+	}
+	if strings.Contains(l[end:], "\x1b") {
+		return l[:end] + "\x1b[0m"
+	}
+	return l[:end]
+}
+
+// escapeLen returns the length of the escape sequence at the start of s: a
+// CSI sequence (ESC [ ... final byte), an OSC sequence (ESC ] ... BEL or
+// ESC \), or ESC and one byte.
+func escapeLen(s string) int {
+	if len(s) < 2 {
+		return len(s)
+	}
+	switch s[1] {
+	case '[':
+		for i := 2; i < len(s); i++ {
+			if s[i] >= 0x40 && s[i] <= 0x7e {
+				return i + 1
+			}
+		}
+		return len(s)
+	case ']':
+		for i := 2; i < len(s); i++ {
+			if s[i] == '\a' {
+				return i + 1
+			}
+			if s[i] == '\x1b' && i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+		}
+		return len(s)
+	}
+	return 2
+}
+
+// nbHyphen stands in for "-" inside words while glamour wraps the text.
+//
+// glamour wraps a paragraph with muesli/reflow, which may break a line after
+// a hyphen but does not count the hyphen in the line's length. A line with
+// hyphens in it can so come out a column or two too long, and glamour's
+// second wrap of the whole document then moves the line's last word onto a
+// line of its own ("abuse" then "of" alone at width 100 in the seed guide).
+// The non-breaking hyphen is not a break point, so every line is counted
+// right; it is turned back into "-" after rendering. Words are then never
+// split at a hyphen, which reads better anyway.
+const nbHyphen = '\u2011'
+
+// protectHyphens replaces each run of "-" that touches a letter or digit
+// with non-breaking hyphens, outside fenced code blocks (whose highlighting
+// must see the real text). It reports whether it changed anything; a text
+// that already holds a non-breaking hyphen is left alone, so that turning
+// them back cannot change the author's text.
+func protectHyphens(md string) (string, bool) {
+	if !strings.Contains(md, "-") || strings.ContainsRune(md, nbHyphen) {
+		return md, false
+	}
+	var b strings.Builder
+	b.Grow(len(md) + len(md)/8)
+	changed := false
+	var open fence
+	for i, line := range strings.SplitAfter(md, "\n") {
+		switch {
+		case open.char != 0:
+			if open.closes(strings.TrimRight(line, "\r\n")) {
+				open = fence{}
+			}
+		default:
+			if f, ok := openFence(strings.TrimRight(line, "\r\n"), i); ok {
+				open = f
+			} else if strings.Contains(line, "-") {
+				var c bool
+				line, c = protectLine(line)
+				changed = changed || c
+			}
+		}
+		b.WriteString(line)
+	}
+	return b.String(), changed
+}
+
+// protectLine replaces the word-joining hyphens of one line.
+func protectLine(line string) (string, bool) {
+	rs := []rune(line)
+	changed := false
+	for i := 0; i < len(rs); {
+		if rs[i] != '-' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == '-' {
+			j++
+		}
+		if i > 0 && isWordRune(rs[i-1]) || j < len(rs) && isWordRune(rs[j]) {
+			for k := i; k < j; k++ {
+				rs[k] = nbHyphen
+			}
+			changed = true
+		}
+		i = j
+	}
+	if !changed {
+		return line, false
+	}
+	return string(rs), true
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -1,0 +1,208 @@
+package guides
+
+import (
+	"strings"
+	"testing"
+
+	xansi "github.com/charmbracelet/x/ansi"
+)
+
+// seedTexts returns the Markdown texts vigil renders from a guide: the file
+// after its front matter, and each section with its prompts and leader note.
+func seedTexts(t testing.TB, g *Guide) []string {
+	t.Helper()
+	src := string(g.Source)
+	_, rest, ok := strings.Cut(src[4:], "\n---\n")
+	if !strings.HasPrefix(src, "---\n") || !ok {
+		t.Fatal("the seed guide does not start with front matter")
+	}
+	texts := []string{rest}
+	for _, p := range g.Parts {
+		for _, s := range p.Sections {
+			md := "## " + s.Title + "\n\n" + s.Body
+			for _, q := range s.Prompts {
+				md += "\n\n- " + q
+			}
+			texts = append(texts, md)
+			if s.Leader != "" {
+				texts = append(texts, s.Leader)
+			}
+		}
+	}
+	return texts
+}
+
+// orphans returns the lone short words of out that a right wrap would not
+// leave alone on a line: the word fits at the end of the line before it, or
+// the next line's first word fits after it. Either is the mark of a bad
+// reflow; a paragraph's last word, alone because it did not fit, is not.
+func orphans(out string, width int) []string {
+	const short = 15
+	limit := width - 2 // glamour keeps two columns of margin on each side
+	var bad []string
+	lines := strings.Split(xansi.Strip(out), "\n")
+	for i := 1; i < len(lines); i++ {
+		word := strings.TrimSpace(lines[i])
+		if word == "" || strings.ContainsAny(word, " \t") || len(word) > short {
+			continue
+		}
+		prev := strings.TrimRight(lines[i-1], " ")
+		if strings.TrimSpace(prev) != "" && xansi.StringWidth(prev)+1+len(word) <= limit {
+			bad = append(bad, prev+"⏎"+word)
+			continue
+		}
+		if i+1 < len(lines) {
+			next := strings.Fields(lines[i+1])
+			indent := len(lines[i]) - len(strings.TrimLeft(lines[i], " "))
+			if len(next) > 0 && !isListMarker(next[0]) && indent+len(word)+1+xansi.StringWidth(next[0]) <= limit {
+				bad = append(bad, word+"⏎"+next[0])
+			}
+		}
+	}
+	return bad
+}
+
+// isListMarker reports whether a rendered word starts a list item, and so a
+// new line of its own.
+func isListMarker(w string) bool {
+	return w == "•" || strings.HasSuffix(w, ".") && strings.Trim(w, "0123456789.") == ""
+}
+
+func TestRenderSeedHasNoOrphans(t *testing.T) {
+	g := Default()
+	for _, style := range Styles {
+		for _, width := range []int{60, 80, 100, 120} {
+			r, err := NewRenderer(width, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, md := range seedTexts(t, g) {
+				out, err := r.Render(md)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, o := range orphans(out, width) {
+					t.Errorf("%s at %d: a lone word: %q", style, width, o)
+				}
+				for _, l := range strings.Split(out, "\n") {
+					if w := xansi.StringWidth(l); w > width {
+						t.Errorf("%s at %d: a line of %d columns: %q", style, width, w, xansi.Strip(l))
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestOrphansFindsTheGlamourFault(t *testing.T) {
+	// The checker must see the fault it is there for: the text as glamour
+	// alone wraps it at width 100.
+	r, err := NewRenderer(100, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.tr.Render(Default().Parts[0].Sections[0].Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(orphans(out, 100)) == 0 {
+		t.Fatalf("no orphan found in glamour's own output:\n%s", out)
+	}
+}
+
+func TestRenderTidies(t *testing.T) {
+	md := "# Title\n\nSome text, well-known and re-used.\n\n```\na-b\n```\n"
+	for _, style := range Styles {
+		out, err := Render(md, 60, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(out, "\n")
+		if isBlank(xansi.Strip(lines[0])) || isBlank(xansi.Strip(lines[len(lines)-1])) {
+			t.Errorf("%s: a blank line at an end:\n%q", style, out)
+		}
+		for _, l := range lines {
+			if strings.HasSuffix(xansi.Strip(l), " ") {
+				t.Errorf("%s: padding left: %q", style, l)
+			}
+		}
+		plain := xansi.Strip(out)
+		if strings.ContainsRune(plain, nbHyphen) || !strings.Contains(plain, "well-known and re-used") || !strings.Contains(plain, "a-b") {
+			t.Errorf("%s: hyphens not restored:\n%s", style, plain)
+		}
+	}
+}
+
+func TestTrimPadding(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"text   ", "text"},
+		{"\x1b[1mtext\x1b[0m\x1b[38;5;252m \x1b[0m\x1b[38;5;252m \x1b[0m", "\x1b[1mtext\x1b[0m"},
+		{"\x1b[38;5;252m \x1b[0m  ", ""},
+		{"\x1b[1mbold\x1b[0m", "\x1b[1mbold\x1b[0m"},
+	}
+	for _, tt := range tests {
+		if got := trimPadding(tt.in); got != tt.want {
+			t.Errorf("trimPadding(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRenderStyles(t *testing.T) {
+	for _, style := range Styles {
+		if _, err := Render("text", 80, style); err != nil {
+			t.Errorf("%s: %v", style, err)
+		}
+	}
+	if _, err := Render("text", 80, "auto"); err == nil {
+		t.Error("the auto style was accepted; it queries the terminal")
+	}
+	if _, err := NewRenderer(0, "dark"); err == nil {
+		t.Error("width 0 was accepted")
+	}
+}
+
+func TestProtectHyphens(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"modern-day slavery--the", "modern‑day slavery‑‑the"},
+		{"- a list item\n---\n| --- |", "- a list item\n---\n| --- |"},
+		{"bar- and street-based", "bar‑ and street‑based"},
+		{"```go\nx-y\n```\nx-y", "```go\nx-y\n```\nx‑y"},
+	}
+	for _, tt := range tests {
+		if got, _ := protectHyphens(tt.in); got != tt.want {
+			t.Errorf("protectHyphens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if _, changed := protectHyphens("a‑b c-d"); changed {
+		t.Error("a text with its own non-breaking hyphen was changed")
+	}
+}
+
+func BenchmarkRenderSeed(b *testing.B) {
+	md := seedTexts(b, Default())[0]
+	r, err := NewRenderer(100, "dark")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := r.Render(md); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRenderSection(b *testing.B) {
+	s := Default().Parts[0].Sections[3] // the longest answer but one
+	md := "## " + s.Title + "\n\n" + s.Body
+	r, err := NewRenderer(100, "dark")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := r.Render(md); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
