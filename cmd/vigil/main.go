@@ -1,0 +1,49 @@
+// Command vigil is a terminal prayer guide and small-group companion.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+// run executes the command line and turns any error into one sentence on
+// stderr and a non-zero exit: never a stack trace.
+func run(args []string) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	if err := root.Execute(); err != nil {
+		var code exitCode
+		if errors.As(err, &code) {
+			return int(code)
+		}
+		fmt.Fprintln(os.Stderr, "vigil: "+sentence(err.Error()))
+		return 1
+	}
+	return 0
+}
+
+// exitCode ends vigil with a status and no further message: the command has
+// already said what went wrong.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+// sentence makes a message one sentence: a capital first letter and a full
+// stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "something went wrong."
+	}
+	s = strings.ToUpper(s[:1]) + s[1:]
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") {
+		s += "."
+	}
+	return s
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"vigil/guides"
+	"vigil/store"
+	"vigil/tui"
+)
+
+func newNewCmd(o *options) *cobra.Command {
+	var guideID, group, title string
+	c := &cobra.Command{
+		Use:   "new",
+		Short: "Open a new session of a guide",
+		Long: `Open the screens straight into a new session. It starts with the guide's
+content note; from there you go on with the full guide or take the gentler
+path to reflection and prayer.`,
+		Example: `  vigil new
+  vigil new --group "Thursday group" --title "Week 1"`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTUI(cmd, o, func(st *store.Store, lib guides.Library) (*tui.Opened, error) {
+				g := guides.Default()
+				if guideID != "" {
+					var err error
+					if g, err = lib.Find(guideID); err != nil {
+						return nil, err
+					}
+				}
+				return tui.NewSession(st, g, group, title, time.Now())
+			})
+		},
+	}
+	c.Flags().StringVar(&guideID, "guide", "", "id of the guide to use (default: the built-in seed guide; see vigil guides)")
+	c.Flags().StringVar(&group, "group", "", "name of the group meeting, if any")
+	c.Flags().StringVar(&title, "title", "", "a title for the session, if you like")
+	return c
+}
+
+func newResumeCmd(o *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "resume [SESSION]",
+		Short: "Open a session where it was left (default: the latest)",
+		Example: `  vigil resume
+  vigil resume 12`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var id uint64
+			if len(args) == 1 {
+				var err error
+				if id, err = parseID(args[0]); err != nil {
+					return err
+				}
+			}
+			return runTUI(cmd, o, func(st *store.Store, lib guides.Library) (*tui.Opened, error) {
+				if id == 0 {
+					latest, err := st.Latest()
+					if errors.Is(err, store.ErrNotFound) {
+						return nil, errors.New("there is no session to resume yet; start one with `vigil new`")
+					}
+					if err != nil {
+						return nil, err
+					}
+					id = latest.ID
+				}
+				o, err := tui.Resume(st, lib, id)
+				if errors.Is(err, store.ErrNotFound) {
+					return nil, fmt.Errorf("there is no session %d; `vigil sessions` lists them", id)
+				}
+				return o, err
+			})
+		},
+	}
+}
+
+func parseID(s string) (uint64, error) {
+	id, err := strconv.ParseUint(s, 10, 64)
+	if err != nil || id == 0 {
+		return 0, fmt.Errorf("%q is not a session number; `vigil sessions` lists them", s)
+	}
+	return id, nil
+}
+
+func newSessionsCmd(o *options) *cobra.Command {
+	var limit int
+	return &cobra.Command{
+		Use:   "sessions",
+		Short: "List sessions: id, date, group, guide, progress",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := openStore(o)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			list, err := st.Sessions(limit)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if len(list) == 0 {
+				fmt.Fprintln(out, "No sessions yet. Start one with `vigil new`.")
+				return nil
+			}
+			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tDATE\tGROUP\tGUIDE\tPROGRESS")
+			for _, s := range list {
+				group := s.Group
+				if group == "" {
+					group = "-"
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d of %d\n", s.ID, s.Updated.Local().Format("2006-01-02 15:04"), group, s.GuideID, s.Seen, s.Total)
+			}
+			return tw.Flush()
+		},
+	}
+}

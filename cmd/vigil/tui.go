@@ -1,0 +1,129 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/mattn/go-isatty"
+	"github.com/muesli/termenv"
+	"github.com/spf13/cobra"
+
+	"vigil/guides"
+	"vigil/store"
+	"vigil/tui"
+)
+
+// lockTimeout is how long vigil waits for a database another vigil holds
+// before it says so.
+const lockTimeout = time.Second
+
+// openStore opens the notes database with a lock timeout.
+func openStore(o *options) (*store.Store, error) {
+	return store.Open(o.dbPath(), store.Options{Timeout: lockTimeout})
+}
+
+// library loads the built-in guides and the user's. Broken user guides do
+// not stop the TUI; `vigil guides` shows them.
+func library(o *options) guides.Library {
+	return guides.Load(o.guidesDir())
+}
+
+// glamourStyle decides once, before the program starts, how guide text is
+// coloured. It never asks the terminal from inside the program.
+func glamourStyle(o *options) string {
+	if !o.colour() {
+		return "notty"
+	}
+	switch o.theme {
+	case "light":
+		return "light"
+	case "dark":
+		return "dark"
+	}
+	if lipgloss.HasDarkBackground() {
+		return "dark"
+	}
+	return "light"
+}
+
+func checkTheme(o *options) error {
+	switch o.theme {
+	case "auto", "dark", "light":
+		return nil
+	}
+	return fmt.Errorf("--theme takes auto, dark or light, not %q", o.theme)
+}
+
+// needTerminal refuses to start the screens without a terminal, in one
+// sentence, instead of failing to open /dev/tty.
+func needTerminal() error {
+	if !isatty.IsTerminal(os.Stdin.Fd()) || !isatty.IsTerminal(os.Stdout.Fd()) {
+		return errors.New("vigil's screens need a terminal: run it in a terminal window, not from a pipe or a script")
+	}
+	return nil
+}
+
+// runTUI opens the store and runs the program. start, when not nil, opens a
+// session at once; it is given the store. Whatever the way out (q, ctrl+c,
+// SIGTERM, SIGHUP), the open session is written before vigil exits.
+func runTUI(cmd *cobra.Command, o *options, start func(*store.Store, guides.Library) (*tui.Opened, error)) error {
+	if err := checkTheme(o); err != nil {
+		return err
+	}
+	if err := needTerminal(); err != nil {
+		return err
+	}
+	if !o.colour() {
+		lipgloss.SetColorProfile(termenv.Ascii)
+	}
+	style := glamourStyle(o)
+	st, err := openStore(o)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	lib := library(o)
+	cfg := tui.Config{Store: st, Saver: tui.NewSaver(st), Library: lib, GlamourStyle: style}
+	if start != nil {
+		if cfg.Start, err = start(st, lib); err != nil {
+			return err
+		}
+	}
+	p := tea.NewProgram(tui.New(cfg), tea.WithAltScreen())
+
+	// bubbletea turns SIGINT and SIGTERM into a quit; a closed terminal or
+	// SSH connection (SIGHUP) would kill vigil with nothing saved.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		defer func() { _ = recover() }()
+		select {
+		case <-hup:
+			p.Quit()
+		case <-done:
+		}
+	}()
+
+	final, runErr := p.Run()
+	var saveErr error
+	if app, ok := final.(tui.App); ok {
+		saveErr = cfg.Saver.Flush(app.Record())
+	}
+	if saveErr != nil {
+		return fmt.Errorf("the last changes could not be saved to %s: %w", st.Path(), saveErr)
+	}
+	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) {
+		return fmt.Errorf("the screen stopped unexpectedly (%v); your notes are saved", runErr)
+	}
+	_ = cmd
+	return nil
+}

@@ -1,0 +1,65 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// crashRounds is 30 in CI (VIGIL_E2E=1), as the durability promise asks,
+// and 3 in a quick local run.
+func crashRounds() int {
+	if os.Getenv("VIGIL_E2E") == "1" {
+		return 30
+	}
+	return 3
+}
+
+// TestCrashKeepsEverythingTyped types into a note, waits 1.5 s, kills vigil
+// with SIGKILL (no chance to save on the way out) and reopens it, round
+// after round. Every round must keep all the text typed before the wait,
+// and the database must pass bbolt's consistency check each time.
+func TestCrashKeepsEverythingTyped(t *testing.T) {
+	rounds := crashRounds()
+	env := freshHome(t)
+	var want strings.Builder
+	start := time.Now()
+	for i := 1; i <= rounds; i++ {
+		argv := []string{binary, "resume"}
+		if i == 1 {
+			argv = []string{binary, "new"}
+		}
+		tm := startTerm(t, env, 100, 30, argv...)
+		if i == 1 {
+			tm.waitFor("Before we begin", wait)
+			tm.keys("Right")
+		}
+		tm.waitFor("What is cybersex trafficking?", wait)
+		tm.keys("Enter")
+		tm.waitFor("esc stop editing", wait)
+		piece := fmt.Sprintf(" r%02d", i)
+		tm.typeText(piece)
+		want.WriteString(piece)
+		tm.waitFor(strings.TrimSpace(piece), wait)
+		time.Sleep(1500 * time.Millisecond) // the promise: on disk within a second
+		pid := tm.vigilPID()
+		if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		waitGone(t, pid, 5*time.Second)
+		got := storedNote(t, env) // also runs tx.Check
+		if got != want.String() {
+			t.Fatalf("round %d: stored note %q, want %q", i, got, want.String())
+		}
+		_ = tmKill(tm)
+	}
+	t.Logf("%d crash rounds kept every word, in %v", rounds, time.Since(start).Round(time.Millisecond))
+}
+
+// tmKill ends a tmux server early, so rounds do not pile up panes.
+func tmKill(tm *term) error {
+	return execTmux(tm, "kill-server")
+}

@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"vigil/store"
+)
+
+func load(t *testing.T, st *store.Store, id uint64) store.Record {
+	t.Helper()
+	rec, err := st.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
+func TestNoteIsSavedWhileTyping(t *testing.T) {
+	a, st := newTestApp(t, tinyGuide(), 80, 24)
+	a = drive(t, a, keyMsg("right"))
+	if a.session.page().Key != "faq/one" {
+		t.Fatalf("→ from the content note went to %q", a.session.page().Key)
+	}
+	a = drive(t, a, keyMsg("enter"))
+	a = drive(t, a, typeText("quiet, then we talked")...)
+	// Still typing: the note is on disk already.
+	if !a.session.editing {
+		t.Fatal("not editing after enter")
+	}
+	rec := load(t, st, a.session.rec.Session.ID)
+	if got := rec.Notes["faq/one"].Text; got != "quiet, then we talked" {
+		t.Errorf("stored note %q", got)
+	}
+	if rec.Notes["faq/one"].Kind != store.NoteSection {
+		t.Errorf("stored kind %q", rec.Notes["faq/one"].Kind)
+	}
+	// q is a letter while typing; esc stops editing.
+	a = drive(t, a, keys("q", "esc")...)
+	if a.session.editing {
+		t.Error("esc did not stop editing")
+	}
+	if got := load(t, st, a.session.rec.Session.ID).Notes["faq/one"].Text; got != "quiet, then we talkedq" {
+		t.Errorf("stored note after q and esc: %q", got)
+	}
+	mustContain(t, a.View(), "quiet, then we talkedq", "✓ saved")
+}
+
+func TestPositionIsSavedForResume(t *testing.T) {
+	a, st := newTestApp(t, tinyGuide(), 80, 24)
+	a = goTo(t, a, "reflection/clarity#2")
+	rec := load(t, st, a.session.rec.Session.ID)
+	if rec.Session.Position.Page != "reflection/clarity#2" || rec.Session.Position.Stage != store.StageSection {
+		t.Errorf("stored position %+v", rec.Session.Position)
+	}
+	o, err := Resume(st, a.ctx.cfg.Library, rec.Session.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := newSession(a.ctx, o).page().Key; got != "reflection/clarity#2" {
+		t.Errorf("resumed at %q", got)
+	}
+}
+
+func TestResponseToPrompt(t *testing.T) {
+	a, st := newTestApp(t, tinyGuide(), 80, 24)
+	a = goTo(t, a, "reflection/clarity#1")
+	mustContain(t, a.View(), "Prompt 1 of 2", "P1?", "The group's response")
+	a = drive(t, a, keyMsg("enter"))
+	a = drive(t, a, typeText("we lament")...)
+	a = drive(t, a, keyMsg("esc"))
+	n := load(t, st, a.session.rec.Session.ID).Notes["reflection/clarity#1"]
+	if n.Text != "we lament" || n.Kind != store.NoteResponse {
+		t.Errorf("stored response %+v", n)
+	}
+}
+
+func TestGentlePathSkipsFAQ(t *testing.T) {
+	a, st := newTestApp(t, tinyGuide(), 80, 24)
+	a = drive(t, a, keyMsg("g"))
+	if got := a.session.page().Key; got != "reflection/clarity#1" {
+		t.Errorf("g from the content note went to %q", got)
+	}
+	if got := load(t, st, a.session.rec.Session.ID).Session.Path; got != store.PathGentle {
+		t.Errorf("stored path %q", got)
+	}
+}
+
+func TestMarkPrayedAndAddRequest(t *testing.T) {
+	a, st := newTestApp(t, tinyGuide(), 80, 24)
+	a = goTo(t, a, "prayer/a")
+	a = drive(t, a, keyMsg("p"))
+	a = goTo(t, a, keyRequests)
+	a = drive(t, a, keyMsg("a"))
+	a = drive(t, a, typeText("for the Cruz family")...)
+	a = drive(t, a, keyMsg("enter"))
+	a = drive(t, a, typeText("Maria")...)
+	a = drive(t, a, keyMsg("enter"))
+	a = drive(t, a, keyMsg("p"))
+	rec := load(t, st, a.session.rec.Session.ID)
+	if _, ok := rec.Session.Prayed["prayer/a"]; !ok {
+		t.Errorf("the guide's request is not marked prayed: %v", rec.Session.Prayed)
+	}
+	if len(rec.Requests) != 1 {
+		t.Fatalf("stored requests %+v", rec.Requests)
+	}
+	r := rec.Requests[0]
+	if r.Text != "for the Cruz family" || r.Name != "Maria" || r.Private || !r.Prayed {
+		t.Errorf("stored request %+v", r)
+	}
+	mustContain(t, a.View(), "for the Cruz family — Maria", "✓")
+}
+
+// TestSharedViewHidesPrivate puts a private request and a leader's note in
+// the session and checks that no page of the shared view shows either,
+// while the leader's view does.
+func TestSharedViewHidesPrivate(t *testing.T) {
+	a, _ := newTestApp(t, tinyGuide(), 100, 30)
+	a = goTo(t, a, "faq/one")
+	a = drive(t, a, keyMsg("tab"))
+	a = drive(t, a, keyMsg("enter"))
+	a = drive(t, a, typeText("LEADERSECRET about a member")...)
+	a = drive(t, a, keys("esc", "tab")...)
+	a = goTo(t, a, keyRequests)
+	a = drive(t, a, keyMsg("a"))
+	a = drive(t, a, typeText("PRIVATEREQUEST")...)
+	a = drive(t, a, keyMsg("ctrl+p"))
+	mustNotContain(t, a.View(), "PRIVATEREQUEST") // masked while typed in the shared view
+	a = drive(t, a, keyMsg("esc"))
+	a = drive(t, a, keyMsg("a"))
+	a = drive(t, a, typeText("OPENREQUEST")...)
+	a = drive(t, a, keyMsg("esc"))
+
+	// Walk every page of the shared view.
+	for i := 0; i < len(a.session.pages); i++ {
+		a.session.cur = i
+		a.session.refresh(true)
+		v := a.View()
+		mustNotContain(t, v, "PRIVATEREQUEST", "LEADERSECRET", "Listen; do not probe")
+		mustContain(t, v, "SHARED VIEW")
+	}
+	a = goTo(t, a, keySummary)
+	mustContain(t, a.View(), "OPENREQUEST")
+
+	a = drive(t, a, keyMsg("tab"))
+	mustContain(t, a.View(), "LEADER VIEW", "PRIVATEREQUEST", "LEADERSECRET")
+}
+
+func TestTooSmallSaysSo(t *testing.T) {
+	a, _ := newTestApp(t, tinyGuide(), 80, 24)
+	a = drive(t, a, sizeMsg(59, 20))
+	v := a.View()
+	mustContain(t, v, "too small", "59×20", "60×20")
+	a = drive(t, a, sizeMsg(60, 20))
+	mustContain(t, a.View(), "SHARED VIEW")
+	for i, line := range strings.Split(a.View(), "\n") {
+		if w := lipglossWidth(line); w > 60 {
+			t.Errorf("line %d is %d wide at 60x20: %q", i, w, line)
+		}
+	}
+	if n := strings.Count(a.View(), "\n") + 1; n > 20 {
+		t.Errorf("the view has %d lines at 60x20", n)
+	}
+}
+
+func TestQuitKeepsOpenForm(t *testing.T) {
+	a, st := newTestApp(t, tinyGuide(), 80, 24)
+	a = goTo(t, a, keyRequests)
+	a = drive(t, a, keyMsg("a"))
+	a = drive(t, a, typeText("typed but not yet closed")...)
+	m, cmd := a.Update(keyMsg("ctrl+c"))
+	if cmd == nil {
+		t.Fatal("ctrl+c returned no command")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("ctrl+c while typing did not quit")
+	}
+	if err := NewSaver(st).Flush(m.(App).Record()); err != nil {
+		t.Fatal(err)
+	}
+	rec := load(t, st, a.session.rec.Session.ID)
+	if len(rec.Requests) != 1 || rec.Requests[0].Text != "typed but not yet closed" {
+		t.Errorf("stored requests after quit: %+v", rec.Requests)
+	}
+}

@@ -1,0 +1,58 @@
+package tui
+
+import (
+	"time"
+
+	"vigil/guides"
+	"vigil/store"
+)
+
+// Config is everything the TUI needs from the outside. Nothing in tui reads
+// flags or the environment: cmd/vigil fills this in.
+type Config struct {
+	Store   *store.Store
+	Saver   *Saver
+	Library guides.Library
+	// GlamourStyle is "dark", "light" or "notty", decided once before the
+	// program starts (never by asking the terminal from inside it).
+	GlamourStyle string
+	// Now is the clock; nil means time.Now. Tests inject one.
+	Now func() time.Time
+	// SaveDelay is how long edits gather before they are written; 0 means
+	// the default. Tests shorten it.
+	SaveDelay time.Duration
+	// ReduceMotion turns off every animation, the blinking cursor included.
+	ReduceMotion bool
+	// Start opens a session straight away (vigil new, vigil resume); nil
+	// opens the home screen.
+	Start *Opened
+}
+
+// Opened is a session ready to show: its record and its guide.
+type Opened struct {
+	Record store.Record
+	Guide  *guides.Guide
+}
+
+// context is shared by every screen: styles, keys and the ways out to the
+// store. It is made once and never changed, so screens hold a pointer.
+type context struct {
+	cfg    Config
+	styles Styles
+	keys   keyMap
+	now    func() time.Time
+}
+
+func newContext(cfg Config) *context {
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	if cfg.Saver == nil {
+		cfg.Saver = NewSaver(cfg.Store)
+	}
+	if cfg.SaveDelay == 0 {
+		cfg.SaveDelay = saveDelay
+	}
+	return &context{cfg: cfg, styles: NewStyles(DefaultTheme()), keys: newKeyMap(), now: now}
+}

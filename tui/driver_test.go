@@ -1,0 +1,178 @@
+package tui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"vigil/guides"
+	"vigil/store"
+)
+
+func init() {
+	// Goldens hold text, not colour codes.
+	lipgloss.SetColorProfile(termenv.Ascii)
+}
+
+// openTestStore opens a real bbolt file in a temp dir and checks it at the
+// end of the test.
+func openTestStore(t testing.TB) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "vigil.db"), store.Options{Timeout: time.Second, NoAutoBackup: true, Now: fixedClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := st.Check(); err != nil {
+			t.Errorf("database check: %v", err)
+		}
+		st.Close()
+	})
+	return st
+}
+
+// fixedClock is an injected clock that stands still.
+func fixedClock() time.Time { return time.Date(2026, 11, 26, 19, 30, 0, 0, time.UTC) }
+
+// newTestApp opens a new session of g in a fresh store, sized w×h, with
+// every render finished.
+func newTestApp(t testing.TB, g *guides.Guide, w, h int) (App, *store.Store) {
+	t.Helper()
+	st := openTestStore(t)
+	o, err := NewSession(st, g, "Thursday group", "", fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, GlamourStyle: "notty",
+		Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true, Start: o})
+	a = drive(t, a, tea.WindowSizeMsg{Width: w, Height: h})
+	return a, st
+}
+
+// drive sends messages to the app and runs the commands they return,
+// feeding their messages back, until nothing more comes within a short
+// while. Cursor blinks and other ticks that take longer are dropped.
+func drive(t testing.TB, a App, msgs ...tea.Msg) App {
+	t.Helper()
+	queue := append([]tea.Msg(nil), msgs...)
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 1000 {
+			t.Fatal("drive: the app keeps sending messages")
+		}
+		msg := queue[0]
+		queue = queue[1:]
+		if b, ok := msg.(tea.BatchMsg); ok {
+			for _, c := range b {
+				queue = append(queue, runCmd(c)...)
+			}
+			continue
+		}
+		m, cmd := a.Update(msg)
+		a = m.(App)
+		queue = append(queue, runCmd(cmd)...)
+	}
+	return a
+}
+
+// runCmd runs one command with a deadline; a command that has not answered
+// within it is dropped. Tests run with ReduceMotion, so no cursor blinks.
+func runCmd(c tea.Cmd) []tea.Msg {
+	if c == nil {
+		return nil
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- c() }()
+	select {
+	case msg := <-ch:
+		if msg == nil {
+			return nil
+		}
+		if _, quit := msg.(tea.QuitMsg); quit {
+			return nil
+		}
+		return []tea.Msg{msg}
+	case <-time.After(2 * time.Second):
+		return nil
+	}
+}
+
+// key makes a key message from a name as bubbletea prints it.
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "right":
+		return tea.KeyMsg{Type: tea.KeyRight}
+	case "left":
+		return tea.KeyMsg{Type: tea.KeyLeft}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "ctrl+c":
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	case "ctrl+p":
+		return tea.KeyMsg{Type: tea.KeyCtrlP}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// keys turns names into key messages; text is sent rune by rune.
+func keys(names ...string) []tea.Msg {
+	var out []tea.Msg
+	for _, n := range names {
+		out = append(out, keyMsg(n))
+	}
+	return out
+}
+
+func typeText(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		out = append(out, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	return out
+}
+
+// goTo presses → until the page with the key is on screen.
+func goTo(t testing.TB, a App, key string) App {
+	t.Helper()
+	for i := 0; i < 100 && a.session.page().Key != key; i++ {
+		a = drive(t, a, keyMsg("right"))
+	}
+	if a.session.page().Key != key {
+		t.Fatalf("never reached page %q", key)
+	}
+	return a
+}
+
+func mustContain(t testing.TB, s string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(s, w) {
+			t.Errorf("missing %q in:\n%s", w, s)
+		}
+	}
+}
+
+func mustNotContain(t testing.TB, s string, bads ...string) {
+	t.Helper()
+	for _, b := range bads {
+		if strings.Contains(s, b) {
+			t.Errorf("%q must not show in:\n%s", b, s)
+		}
+	}
+}
+
+func sizeMsg(w, h int) tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func lipglossWidth(s string) int { return lipgloss.Width(s) }

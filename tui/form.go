@@ -1,0 +1,177 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"vigil/store"
+)
+
+// itemForm adds a prayer request or a commitment: its text, an optional
+// name and, for a request, whether it is private.
+type itemForm struct {
+	ctx       *context
+	isRequest bool
+	text      textinput.Model
+	name      textinput.Model
+	private   bool
+	focused   int // 0 text, 1 name
+}
+
+func newItemForm(ctx *context, isRequest bool, width int) itemForm {
+	f := itemForm{ctx: ctx, isRequest: isRequest, text: textinput.New(), name: textinput.New()}
+	f.text.Prompt = "Text: "
+	f.name.Prompt = "Name (optional): "
+	if isRequest {
+		f.text.Placeholder = "the request, in their words"
+	} else {
+		f.text.Placeholder = "what someone will do"
+	}
+	f.name.Placeholder = "leave empty if they prefer"
+	if ctx.cfg.ReduceMotion {
+		f.text.Cursor.SetMode(cursor.CursorStatic)
+		f.name.Cursor.SetMode(cursor.CursorStatic)
+	}
+	f.setWidth(width)
+	return f
+}
+
+func (f *itemForm) setWidth(w int) {
+	f.text.Width = max(10, w-len(f.text.Prompt)-1)
+	f.name.Width = max(10, w-len(f.name.Prompt)-1)
+}
+
+func (f *itemForm) focus() tea.Cmd {
+	f.text.Blur()
+	f.name.Blur()
+	if f.focused == 0 {
+		return f.text.Focus()
+	}
+	return f.name.Focus()
+}
+
+// applyMask hides a private request's text while it is typed in the shared
+// view: the room sees the screen.
+func (f *itemForm) applyMask(leader bool) {
+	mode := textinput.EchoNormal
+	if f.private && !leader {
+		mode = textinput.EchoPassword
+	}
+	f.text.EchoMode = mode
+	f.name.EchoMode = mode
+}
+
+func (f itemForm) update(msg tea.Msg) (itemForm, tea.Cmd) {
+	var cmd tea.Cmd
+	if f.focused == 0 {
+		f.text, cmd = f.text.Update(msg)
+	} else {
+		f.name, cmd = f.name.Update(msg)
+	}
+	return f, cmd
+}
+
+func (f itemForm) shortHelp() []key.Binding {
+	k := f.ctx.keys
+	b := []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field / save")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save and close")),
+		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "field")),
+	}
+	if f.isRequest {
+		b = append(b, k.Private)
+	}
+	return append(b, k.View)
+}
+
+func (f itemForm) view() string {
+	st := f.ctx.styles
+	title := "Add a commitment"
+	if f.isRequest {
+		title = "Add the group's request"
+	}
+	body := f.text.View() + "\n" + f.name.View()
+	if f.isRequest {
+		mark := "[ ]"
+		if f.private {
+			mark = st.Private.Render("[x]")
+		}
+		body += "\n" + mark + " Private: only in the leader's view (ctrl+p)"
+	}
+	return st.NoteTitle.Render(title) + "\n" + st.NoteActive.Render(body)
+}
+
+// updateForm handles keys while the add form is open. esc keeps what was
+// typed, like esc on a note: nothing typed is thrown away by a key.
+func (m sessionModel) updateForm(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+	k := m.ctx.keys
+	f := m.form
+	switch {
+	case key.Matches(msg, k.StopEdit):
+		return m.closeForm()
+	case key.Matches(msg, k.View):
+		m.leader = !m.leader
+		f.applyMask(m.leader)
+		m.refresh(false)
+		return m, nil
+	case f.isRequest && key.Matches(msg, k.Private):
+		f.private = !f.private
+		f.applyMask(m.leader)
+		return m, nil
+	case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown:
+		f.focused = 1 - f.focused
+		return m, f.focus()
+	case msg.Type == tea.KeyEnter:
+		if f.focused == 0 {
+			f.focused = 1
+			return m, f.focus()
+		}
+		return m.closeForm()
+	}
+	var cmd tea.Cmd
+	*f, cmd = f.update(msg)
+	return m, cmd
+}
+
+// closeForm saves the item when it has text, and closes the form.
+func (m sessionModel) closeForm() (sessionModel, tea.Cmd) {
+	m, _ = m.submitForm()
+	m.form = nil
+	m.refresh(false)
+	return m.scheduleSave()
+}
+
+// submitForm adds the form's item to the record. It reports whether there
+// was anything to add.
+func (m sessionModel) submitForm() (sessionModel, bool) {
+	f := m.form
+	text := strings.TrimSpace(f.text.Value())
+	if text == "" {
+		return m, false
+	}
+	name := strings.TrimSpace(f.name.Value())
+	now := m.ctx.now()
+	if f.isRequest {
+		id := uint64(1)
+		for _, r := range m.rec.Requests {
+			id = max(id, r.ID+1)
+		}
+		m.rec.Requests = append(m.rec.Requests, store.Request{ID: id, Text: text, Name: name, Private: f.private, Created: now})
+		m.dirty.request(id)
+		m.sel = len(m.visibleRequests()) - 1
+	} else {
+		id := uint64(1)
+		for _, c := range m.rec.Commitments {
+			id = max(id, c.ID+1)
+		}
+		m.rec.Commitments = append(m.rec.Commitments, store.Commitment{ID: id, Text: text, Name: name, Created: now})
+		m.dirty.commitment(id)
+		m.sel = len(m.rec.Commitments) - 1
+	}
+	m.clampSel()
+	return m, true
+}

@@ -1,0 +1,217 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"vigil/guides"
+	"vigil/store"
+)
+
+// recentSessions is how many sessions the home screen offers to resume.
+const recentSessions = 8
+
+// homeModel starts a new session or resumes a recent one.
+type homeModel struct {
+	ctx      *context
+	sessions []store.Session
+	loaded   bool
+	err      error
+	sel      int // 0 starts a new session; i > 0 resumes sessions[i-1]
+
+	starting bool
+	guide    int // index into the library's guides
+	group    textinput.Model
+	busy     bool // a session is being opened
+
+	width, height int
+}
+
+func newHome(ctx *context) homeModel {
+	g := textinput.New()
+	g.Prompt = "Group (optional): "
+	g.Placeholder = "for example Thursday group"
+	g.CharLimit = 80
+	if ctx.cfg.ReduceMotion {
+		g.Cursor.SetMode(cursor.CursorStatic)
+	}
+	return homeModel{ctx: ctx, group: g}
+}
+
+// loadSessions reads the recent sessions off the UI goroutine.
+func loadSessions(st *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		s, err := st.Sessions(recentSessions)
+		return sessionsMsg{sessions: s, err: err}
+	}
+}
+
+// createSession makes a new session in the store, off the UI goroutine.
+func createSession(ctx *context, g *guides.Guide, group string) tea.Cmd {
+	return func() tea.Msg {
+		o, err := NewSession(ctx.cfg.Store, g, group, "", ctx.now())
+		return openedMsg{opened: o, err: err}
+	}
+}
+
+// resumeSession loads a session and its guide, off the UI goroutine.
+func resumeSession(ctx *context, id uint64) tea.Cmd {
+	return func() tea.Msg {
+		o, err := Resume(ctx.cfg.Store, ctx.cfg.Library, id)
+		return openedMsg{opened: o, err: err}
+	}
+}
+
+func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		h.width, h.height = msg.Width, msg.Height
+		h.group.Width = max(10, msg.Width-24)
+	case sessionsMsg:
+		h.loaded, h.sessions, h.err = true, msg.sessions, msg.err
+	case tea.KeyMsg:
+		if h.busy {
+			return h, nil
+		}
+		if h.starting {
+			return h.updateStart(msg)
+		}
+		k := h.ctx.keys
+		switch {
+		case key.Matches(msg, k.Up):
+			h.sel = clamp(h.sel-1, 0, len(h.sessions))
+		case key.Matches(msg, k.Down):
+			h.sel = clamp(h.sel+1, 0, len(h.sessions))
+		case key.Matches(msg, k.Open):
+			if h.sel == 0 {
+				h.starting = true
+				return h, h.group.Focus()
+			}
+			h.busy = true
+			return h, resumeSession(h.ctx, h.sessions[h.sel-1].ID)
+		}
+	default:
+		if h.starting {
+			var cmd tea.Cmd
+			h.group, cmd = h.group.Update(msg)
+			return h, cmd
+		}
+	}
+	return h, nil
+}
+
+func (h homeModel) updateStart(msg tea.KeyMsg) (homeModel, tea.Cmd) {
+	k := h.ctx.keys
+	n := len(h.ctx.cfg.Library.Guides)
+	switch {
+	case key.Matches(msg, k.StopEdit):
+		h.starting = false
+		h.group.Blur()
+		return h, nil
+	case msg.Type == tea.KeyEnter:
+		if n == 0 {
+			return h, nil
+		}
+		h.busy = true
+		return h, createSession(h.ctx, h.ctx.cfg.Library.Guides[h.guide], strings.TrimSpace(h.group.Value()))
+	case msg.Type == tea.KeyUp && n > 1:
+		h.guide = (h.guide + n - 1) % n
+		return h, nil
+	case msg.Type == tea.KeyDown && n > 1:
+		h.guide = (h.guide + 1) % n
+		return h, nil
+	}
+	var cmd tea.Cmd
+	h.group, cmd = h.group.Update(msg)
+	return h, cmd
+}
+
+func (h homeModel) shortHelp() []key.Binding {
+	k := h.ctx.keys
+	if h.starting {
+		b := []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "begin"))}
+		if len(h.ctx.cfg.Library.Guides) > 1 {
+			b = append(b, key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "guide")))
+		}
+		return append(b, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")), k.Interrupt)
+	}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Help, k.Quit}
+}
+
+func (h homeModel) fullHelp() [][]key.Binding {
+	k := h.ctx.keys
+	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Pause, k.Resources, k.Help, k.Quit, k.Interrupt}}
+}
+
+func (h homeModel) view() string {
+	st := h.ctx.styles
+	var b strings.Builder
+	b.WriteString(st.Title.Render("vigil") + st.Muted.Render(" · a prayer guide for groups and for one") + "\n\n")
+	if h.starting {
+		b.WriteString(h.startView())
+		return b.String()
+	}
+	cursor := func(i int) string {
+		if i == h.sel {
+			return st.Selected.Render("› ")
+		}
+		return "  "
+	}
+	label := "Start a new session"
+	if h.sel == 0 {
+		label = st.Selected.Render(label)
+	}
+	b.WriteString(cursor(0) + label + "\n\n")
+	switch {
+	case h.err != nil:
+		b.WriteString(st.Error.Render("The sessions could not be read: "+h.err.Error()) + "\n")
+	case !h.loaded:
+		b.WriteString(st.Muted.Render("Reading your sessions…") + "\n")
+	case len(h.sessions) == 0:
+		b.WriteString(st.Muted.Render("No sessions yet. Your notes will be kept here.") + "\n")
+	default:
+		b.WriteString(st.Muted.Render("Resume a session") + "\n")
+		for i, s := range h.sessions {
+			line := sessionLine(s)
+			if i+1 == h.sel {
+				line = st.Selected.Render(line)
+			}
+			b.WriteString(cursor(i+1) + truncate(line, h.width-6) + "\n")
+		}
+	}
+	if h.busy {
+		b.WriteString("\n" + st.Muted.Render("Opening…"))
+	}
+	return b.String()
+}
+
+func (h homeModel) startView() string {
+	st := h.ctx.styles
+	var b strings.Builder
+	b.WriteString(st.NoteTitle.Render("Start a new session") + "\n\n")
+	gs := h.ctx.cfg.Library.Guides
+	if len(gs) == 0 {
+		return b.String() + st.Error.Render("There is no guide to use. Add one with --guides DIR.")
+	}
+	b.WriteString("Guide: " + st.Selected.Render(gs[h.guide].Meta.Title))
+	if len(gs) > 1 {
+		b.WriteString(st.Muted.Render(fmt.Sprintf("  (%d of %d, ↑/↓ to choose)", h.guide+1, len(gs))))
+	}
+	b.WriteString("\n\n" + h.group.View() + "\n\n")
+	b.WriteString(st.Muted.Render("The session opens with the guide's content note."))
+	return b.String()
+}
+
+// sessionLine is one session in a list: when, group, guide and progress.
+func sessionLine(s store.Session) string {
+	group := s.Group
+	if group == "" {
+		group = "no group"
+	}
+	return fmt.Sprintf("#%d · %s · %s · %s · %d of %d", s.ID, s.Updated.Format("Mon 2 Jan 2006 15:04"), group, s.GuideTitle, s.Seen, s.Total)
+}

@@ -1,0 +1,15 @@
+package tui
+
+import "vigil/store"
+
+// sessionsMsg carries the recent sessions for the home screen.
+type sessionsMsg struct {
+	sessions []store.Session
+	err      error
+}
+
+// openedMsg carries a session created or loaded off the UI goroutine.
+type openedMsg struct {
+	opened *Opened
+	err    error
+}

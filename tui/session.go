@@ -1,0 +1,342 @@
+package tui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"vigil/guides"
+	"vigil/store"
+)
+
+// sessionModel walks a group through one guide, page by page, and keeps
+// what the leader types in its record. Writes leave through saveCmd.
+type sessionModel struct {
+	ctx    *context
+	guide  *guides.Guide
+	rec    store.Record
+	pages  []page
+	cur    int
+	leader bool // the leader's view; the shared view when false
+
+	editing bool
+	ta      textarea.Model
+	vp      viewport.Model
+	form    *itemForm
+	sel     int // the selected item on a list page
+
+	width, height int
+	lay           layout
+	cache         map[int]map[string]string // width → page key → rendered
+	noteView      string                    // the note box, wrapped, made in Update
+	head, foot    string                    // header and footer, made in Update
+
+	dirty       dirty
+	tickPending bool
+	saving      bool
+	saveErr     error
+	renderErr   error
+}
+
+func newSession(ctx *context, o *Opened) sessionModel {
+	rec := o.Record
+	if rec.Notes == nil {
+		rec.Notes = map[string]store.Note{}
+	}
+	if rec.Session.Path == "" {
+		rec.Session.Path = store.PathFull
+	}
+	m := sessionModel{
+		ctx:   ctx,
+		guide: o.Guide,
+		rec:   rec,
+		pages: buildPages(o.Guide, rec.Session.Path),
+		cache: map[int]map[string]string{},
+		vp:    viewport.New(0, 0),
+	}
+	m.vp.KeyMap = viewport.KeyMap{} // keys are ours; see scroll()
+	m.cur = indexOf(m.pages, rec.Session.Position.Page)
+	return m
+}
+
+func (m sessionModel) page() page { return m.pages[m.cur] }
+
+// noteKey is the key of the note the current view writes on this page: the
+// group's note in the shared view, the leader's own in the leader's view.
+func (m sessionModel) noteKey() string {
+	if m.leader {
+		return m.page().Key + leaderSuffix
+	}
+	return m.page().Key
+}
+
+func (m sessionModel) noteKind() store.NoteKind {
+	switch {
+	case m.leader:
+		return store.NoteLeader
+	case m.page().Kind == pagePrompt:
+		return store.NoteResponse
+	default:
+		return store.NoteSection
+	}
+}
+
+// hasNote reports whether the current page takes a note.
+func (m sessionModel) hasNote() bool {
+	switch m.page().Kind {
+	case pageSection, pagePrompt, pageRequests, pageCommitments:
+		return true
+	}
+	return false
+}
+
+// typing reports whether keys are text right now.
+func (m sessionModel) typing() bool { return m.editing || m.form != nil }
+
+// update handles a message, then remakes the header and footer strings so
+// that View only joins them.
+func (m sessionModel) update(msg tea.Msg) (sessionModel, tea.Cmd) {
+	m, cmd := m.handle(msg)
+	if m.width > 0 {
+		m.head = m.header()
+		m.foot = m.status() + "\n" + shortHelpLine(m.ctx.styles, m.shortHelp(), m.width-2)
+	}
+	return m, cmd
+}
+
+func (m sessionModel) handle(msg tea.Msg) (sessionModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m.setSize(msg.Width, msg.Height)
+	case renderedMsg:
+		if msg.sessionID != m.rec.Session.ID {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.renderErr = msg.err
+			return m, nil
+		}
+		m.cache[msg.width] = msg.pages
+		m.refresh(false)
+		return m, nil
+	case saveTickMsg:
+		m.tickPending = false
+		return m.startSave()
+	case savedMsg:
+		m.saving = false
+		m.saveErr = msg.err
+		if msg.err != nil {
+			m.dirty.merge(msg.change)
+		}
+		if !m.dirty.empty() {
+			return m.scheduleSave()
+		}
+		return m, nil
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	}
+	if m.editing {
+		var cmd tea.Cmd
+		m.ta, cmd = m.ta.Update(msg)
+		return m, cmd
+	}
+	if m.form != nil {
+		var cmd tea.Cmd
+		*m.form, cmd = m.form.update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m sessionModel) handleKey(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+	k := m.ctx.keys
+	if m.form != nil {
+		return m.updateForm(msg)
+	}
+	if m.editing {
+		if key.Matches(msg, k.StopEdit) {
+			m.editing = false
+			m.ta.Blur()
+			m.refresh(false)
+			return m.scheduleSave()
+		}
+		var cmd tea.Cmd
+		m.ta, cmd = m.ta.Update(msg)
+		m.setNote(m.ta.Value())
+		m2, save := m.scheduleSave()
+		return m2, tea.Batch(cmd, save)
+	}
+	p := m.page()
+	switch {
+	case p.Kind == pageContentNote && key.Matches(msg, k.Gentle):
+		return m.choosePath(store.PathGentle)
+	case p.Kind == pageContentNote && key.Matches(msg, k.Full):
+		return m.choosePath(store.PathFull)
+	case key.Matches(msg, k.Next):
+		return m.move(+1)
+	case key.Matches(msg, k.Back):
+		return m.move(-1)
+	case key.Matches(msg, k.View):
+		m.leader = !m.leader
+		m.clampSel()
+		m.refresh(false)
+		return m, nil
+	case key.Matches(msg, k.Edit) && m.hasNote():
+		return m.startEditing()
+	case key.Matches(msg, k.Prayed) && m.canMarkPrayed():
+		return m.togglePrayed()
+	case key.Matches(msg, k.Add) && (p.Kind == pageRequests || p.Kind == pageCommitments):
+		f := newItemForm(m.ctx, p.Kind == pageRequests, m.lay.noteWidth)
+		m.form = &f
+		m.refresh(false)
+		return m, m.form.focus()
+	case m.isList() && key.Matches(msg, k.Up):
+		m.sel--
+		m.clampSel()
+		m.refresh(false)
+		return m, nil
+	case m.isList() && key.Matches(msg, k.Down):
+		m.sel++
+		m.clampSel()
+		m.refresh(false)
+		return m, nil
+	}
+	m.scroll(msg)
+	return m, nil
+}
+
+// scroll moves the guide text; it is the only thing the arrow keys do on a
+// page that is not a list.
+func (m *sessionModel) scroll(msg tea.KeyMsg) {
+	k := m.ctx.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.vp.LineUp(1)
+	case key.Matches(msg, k.Down):
+		m.vp.LineDown(1)
+	case key.Matches(msg, k.PageUp):
+		m.vp.HalfViewUp()
+	case key.Matches(msg, k.PageDown):
+		m.vp.HalfViewDown()
+	}
+}
+
+func (m sessionModel) isList() bool {
+	k := m.page().Kind
+	return k == pageRequests || k == pageCommitments
+}
+
+func (m sessionModel) canMarkPrayed() bool {
+	p := m.page()
+	if p.Kind == pageRequests {
+		return len(m.visibleRequests()) > 0
+	}
+	return p.Kind == pageSection && m.guide.Parts[p.Part].Kind == guides.KindPrayer
+}
+
+// choosePath sets the way through the guide from the content note.
+func (m sessionModel) choosePath(path store.Path) (sessionModel, tea.Cmd) {
+	if path != m.rec.Session.Path {
+		m.rec.Session.Path = path
+		m.pages = buildPages(m.guide, path)
+	}
+	m.cur = 0
+	return m.move(+1)
+}
+
+// move goes to the next or previous page and records the position.
+func (m sessionModel) move(delta int) (sessionModel, tea.Cmd) {
+	next := m.cur + delta
+	if next < 0 || next >= len(m.pages) {
+		return m, nil
+	}
+	m.cur = next
+	m.sel = 0
+	s := &m.rec.Session
+	s.Position = store.Position{Stage: stageOf(m.page()), Page: m.page().Key}
+	s.Total = len(m.pages)
+	if m.cur+1 > s.Seen {
+		s.Seen = m.cur + 1
+	}
+	m.dirty.session = true
+	m.refresh(true)
+	return m.scheduleSave()
+}
+
+func (m sessionModel) startEditing() (sessionModel, tea.Cmd) {
+	m.ta = newNoteArea(m.ctx, m.lay)
+	m.ta.SetValue(m.rec.Notes[m.noteKey()].Text)
+	m.editing = true
+	m.refresh(false)
+	return m, m.ta.Focus()
+}
+
+// setNote puts typed text into the record; the saver takes it from there.
+func (m *sessionModel) setNote(text string) {
+	k := m.noteKey()
+	old, ok := m.rec.Notes[k]
+	if ok && old.Text == text || !ok && text == "" {
+		return
+	}
+	m.rec.Notes[k] = store.Note{Key: k, Kind: m.noteKind(), Text: text, Updated: m.ctx.now()}
+	m.dirty.note(k)
+}
+
+// togglePrayed marks the guide's request on screen, or the selected
+// request of the group, prayed (or not).
+func (m sessionModel) togglePrayed() (sessionModel, tea.Cmd) {
+	p := m.page()
+	if p.Kind == pageRequests {
+		vis := m.visibleRequests()
+		i := vis[m.sel]
+		m.rec.Requests[i].Prayed = !m.rec.Requests[i].Prayed
+		m.dirty.request(m.rec.Requests[i].ID)
+	} else {
+		id := m.guide.Parts[p.Part].Sections[p.Section].ID
+		if _, ok := m.rec.Session.Prayed[id]; ok {
+			delete(m.rec.Session.Prayed, id)
+		} else {
+			if m.rec.Session.Prayed == nil {
+				m.rec.Session.Prayed = map[string]time.Time{}
+			}
+			m.rec.Session.Prayed[id] = m.ctx.now()
+		}
+		m.dirty.session = true
+	}
+	m.refresh(false)
+	return m.scheduleSave()
+}
+
+// scheduleSave makes sure a save runs soon. Edits within saveDelay of each
+// other go out together.
+func (m sessionModel) scheduleSave() (sessionModel, tea.Cmd) {
+	if m.tickPending || m.dirty.empty() {
+		return m, nil
+	}
+	m.tickPending = true
+	id := m.rec.Session.ID
+	return m, tea.Tick(m.ctx.cfg.SaveDelay, func(time.Time) tea.Msg { return saveTickMsg{sessionID: id} })
+}
+
+// startSave sends what is dirty to the store, one write at a time.
+func (m sessionModel) startSave() (sessionModel, tea.Cmd) {
+	if m.saving || m.dirty.empty() {
+		return m, nil
+	}
+	c := changeOf(&m.rec, m.dirty)
+	m.dirty = dirty{}
+	m.saving = true
+	return m, saveCmd(m.ctx.cfg.Saver, c)
+}
+
+// record is the session's record with anything still in an open form
+// added, for the final flush.
+func (m sessionModel) record() *store.Record {
+	if m.form != nil {
+		m, _ = m.submitForm()
+	}
+	return &m.rec
+}
