@@ -61,9 +61,9 @@ func (a App) Init() tea.Cmd {
 	return loadSessions(a.ctx.cfg.Store)
 }
 
-// Update routes a message: global keys first, then the window size to every
+// update routes a message: global keys first, then the window size to every
 // screen, then input to the screen in front, then results to their owner.
-func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		return a.handleKey(msg)
@@ -197,8 +197,8 @@ func (a App) typing() bool {
 	return a.home.starting
 }
 
-// View draws the screen in front. It only joins strings made in Update.
-func (a App) View() string {
+// view draws the screen in front. It only joins strings made in Update.
+func (a App) view() string {
 	if a.width == 0 {
 		return ""
 	}

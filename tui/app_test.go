@@ -111,6 +111,26 @@ func TestMarkPrayedAndAddRequest(t *testing.T) {
 		t.Errorf("stored request %+v", r)
 	}
 	mustContain(t, a.View(), "for the Cruz family — Maria", "✓")
+	a = goTo(t, a, "prayer/a")
+	mustContain(t, a.View(), "✓ prayed")
+	a = drive(t, a, keyMsg("p"))
+	mustContain(t, a.View(), "not yet prayed")
+}
+
+func TestAddCommitment(t *testing.T) {
+	a, st := newTestApp(t, tinyGuide(), 80, 24)
+	a = goTo(t, a, keyCommitments)
+	a = drive(t, a, keyMsg("a"))
+	a = drive(t, a, typeText("visit the IJM page together")...)
+	a = drive(t, a, keyMsg("esc")) // esc keeps what was typed
+	a = drive(t, a, keyMsg("a"))
+	a = drive(t, a, keyMsg("esc")) // an empty form adds nothing
+	rec := load(t, st, a.session.rec.Session.ID)
+	if len(rec.Commitments) != 1 || rec.Commitments[0].Text != "visit the IJM page together" || rec.Commitments[0].ID != 1 {
+		t.Errorf("stored commitments %+v", rec.Commitments)
+	}
+	a = goTo(t, a, keySummary)
+	mustContain(t, a.View(), "Commitments", "visit the IJM page together")
 }
 
 // TestSharedViewHidesPrivate puts a private request and a leader's note in
@@ -183,5 +203,54 @@ func TestQuitKeepsOpenForm(t *testing.T) {
 	rec := load(t, st, a.session.rec.Session.ID)
 	if len(rec.Requests) != 1 || rec.Requests[0].Text != "typed but not yet closed" {
 		t.Errorf("stored requests after quit: %+v", rec.Requests)
+	}
+}
+
+// TestPanicStopsCleanlyAndKeepsTheNote breaks the guide under a running
+// session so that the next key panics in Update. The app must quit, say it
+// crashed, and still hand over everything typed before that key.
+func TestPanicStopsCleanlyAndKeepsTheNote(t *testing.T) {
+	a, st := newTestApp(t, tinyGuide(), 80, 24)
+	a = goTo(t, a, "faq/one")
+	a = drive(t, a, keyMsg("enter"))
+	a = drive(t, a, typeText("kept through a crash")...)
+	a = drive(t, a, keyMsg("esc"))
+	a.session.guide.Parts = nil // the header of the next page indexes it
+
+	m, cmd := a.Update(keyMsg("right"))
+	if cmd == nil {
+		t.Fatal("no command after a panic")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("the app did not quit after a panic")
+	}
+	app := m.(App)
+	what, crashed := app.Crashed()
+	if !crashed || what == "" {
+		t.Fatal("the app does not report the crash")
+	}
+	if err := NewSaver(st).Flush(app.Record()); err != nil {
+		t.Fatal(err)
+	}
+	if got := load(t, st, a.session.rec.Session.ID).Notes["faq/one"].Text; got != "kept through a crash" {
+		t.Errorf("stored note %q", got)
+	}
+}
+
+// TestPanicInCommandBecomesAMessage: a panic on a command's goroutine comes
+// back as a message that stops the app, not as a stack trace.
+func TestPanicInCommandBecomesAMessage(t *testing.T) {
+	msg := guard(func() tea.Msg { panic("boom") })()
+	p, ok := msg.(panicMsg)
+	if !ok || p.value != "boom" {
+		t.Fatalf("guard returned %#v", msg)
+	}
+	a, _ := newTestApp(t, tinyGuide(), 80, 24)
+	m, cmd := a.Update(p)
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("a panicMsg did not quit")
+	}
+	if what, ok := m.(App).Crashed(); !ok || what != "boom" {
+		t.Errorf("Crashed() = %q, %v", what, ok)
 	}
 }

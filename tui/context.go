@@ -41,6 +41,7 @@ type context struct {
 	styles Styles
 	keys   keyMap
 	now    func() time.Time
+	crash  *crash
 }
 
 func newContext(cfg Config) *context {
@@ -54,5 +55,5 @@ func newContext(cfg Config) *context {
 	if cfg.SaveDelay == 0 {
 		cfg.SaveDelay = saveDelay
 	}
-	return &context{cfg: cfg, styles: NewStyles(DefaultTheme()), keys: newKeyMap(), now: now}
+	return &context{cfg: cfg, styles: NewStyles(DefaultTheme()), keys: newKeyMap(), now: now, crash: &crash{}}
 }

@@ -143,11 +143,15 @@ func typeText(s string) []tea.Msg {
 	return out
 }
 
-// goTo presses → until the page with the key is on screen.
+// goTo presses → (or ←) until the page with the key is on screen.
 func goTo(t testing.TB, a App, key string) App {
 	t.Helper()
 	for i := 0; i < 100 && a.session.page().Key != key; i++ {
-		a = drive(t, a, keyMsg("right"))
+		dir := "right"
+		if indexOf(a.session.pages, key) < a.session.cur {
+			dir = "left"
+		}
+		a = drive(t, a, keyMsg(dir))
 	}
 	if a.session.page().Key != key {
 		t.Fatalf("never reached page %q", key)

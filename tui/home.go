@@ -45,26 +45,26 @@ func newHome(ctx *context) homeModel {
 
 // loadSessions reads the recent sessions off the UI goroutine.
 func loadSessions(st *store.Store) tea.Cmd {
-	return func() tea.Msg {
+	return guard(func() tea.Msg {
 		s, err := st.Sessions(recentSessions)
 		return sessionsMsg{sessions: s, err: err}
-	}
+	})
 }
 
 // createSession makes a new session in the store, off the UI goroutine.
 func createSession(ctx *context, g *guides.Guide, group string) tea.Cmd {
-	return func() tea.Msg {
+	return guard(func() tea.Msg {
 		o, err := NewSession(ctx.cfg.Store, g, group, "", ctx.now())
 		return openedMsg{opened: o, err: err}
-	}
+	})
 }
 
 // resumeSession loads a session and its guide, off the UI goroutine.
 func resumeSession(ctx *context, id uint64) tea.Cmd {
-	return func() tea.Msg {
+	return guard(func() tea.Msg {
 		o, err := Resume(ctx.cfg.Store, ctx.cfg.Library, id)
 		return openedMsg{opened: o, err: err}
-	}
+	})
 }
 
 func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
@@ -213,5 +213,5 @@ func sessionLine(s store.Session) string {
 	if group == "" {
 		group = "no group"
 	}
-	return fmt.Sprintf("#%d · %s · %s · %s · %d of %d", s.ID, s.Updated.Format("Mon 2 Jan 2006 15:04"), group, s.GuideTitle, s.Seen, s.Total)
+	return fmt.Sprintf("#%d · %s · %s · page %d of %d · %s", s.ID, s.Updated.Local().Format("2006-01-02 15:04"), group, s.Seen, s.Total, s.GuideTitle)
 }

@@ -45,7 +45,7 @@ func pageMarkdown(g *guides.Guide, p page) (shared, leader string) {
 // renderGuide returns a command that renders every guide page at one width.
 // It runs off the UI goroutine: glamour takes milliseconds, not microseconds.
 func renderGuide(sessionID uint64, g *guides.Guide, pages []page, width int, style string) tea.Cmd {
-	return func() tea.Msg {
+	return guard(func() tea.Msg {
 		r, err := guides.NewRenderer(width, style)
 		if err != nil {
 			return renderedMsg{sessionID: sessionID, width: width, err: err}
@@ -66,7 +66,7 @@ func renderGuide(sessionID uint64, g *guides.Guide, pages []page, width int, sty
 			}
 		}
 		return renderedMsg{sessionID: sessionID, width: width, pages: out}
-	}
+	})
 }
 
 // textWidth is the width guide text is rendered at: the window less the

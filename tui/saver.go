@@ -167,9 +167,9 @@ func sortedKeys[V any](m map[string]V) []string {
 // saveCmd writes a change off the UI goroutine.
 func saveCmd(s *Saver, c store.Change) tea.Cmd {
 	gen := s.next()
-	return func() tea.Msg {
+	return guard(func() tea.Msg {
 		return savedMsg{sessionID: c.SessionID, change: c, err: s.write(gen, c)}
-	}
+	})
 }
 
 // Flush writes a whole record now, on the calling goroutine. vigil calls it

@@ -135,6 +135,13 @@ func (m sessionModel) buildNoteView() string {
 		return "" // the form draws itself in View
 	}
 	label := m.noteLabel()
+	if m.canMarkPrayed() && p.Kind == pageSection {
+		if _, ok := m.rec.Session.Prayed[m.guide.Parts[p.Part].Sections[p.Section].ID]; ok {
+			label += "  " + st.Done.Render("✓ prayed")
+		} else {
+			label += "  " + st.Muted.Render("○ not yet prayed (p)")
+		}
+	}
 	text := m.rec.Notes[m.noteKey()].Text
 	if strings.TrimSpace(text) == "" {
 		text = st.Muted.Render("Press enter to write " + m.noteNoun() + ".")

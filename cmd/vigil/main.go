@@ -22,7 +22,14 @@ func run(args []string) int {
 		if errors.As(err, &code) {
 			return int(code)
 		}
-		fmt.Fprintln(os.Stderr, "vigil: "+sentence(err.Error()))
+		msg := err.Error()
+		if strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") ||
+			strings.HasPrefix(msg, "unknown shorthand flag") {
+			msg += "; run `vigil --help` to see what vigil takes"
+		} else if strings.Contains(msg, " arg(s)") {
+			msg += "; run the command with --help to see what it takes"
+		}
+		fmt.Fprintln(os.Stderr, "vigil: "+sentence(msg))
 		return 1
 	}
 	return 0

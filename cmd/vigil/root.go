@@ -35,7 +35,7 @@ Run vigil with no command to open the home screen.`,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runTUI(cmd, o, nil)
+			return runTUI(o, nil)
 		},
 	}
 	f := root.PersistentFlags()

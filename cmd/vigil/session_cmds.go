@@ -26,7 +26,7 @@ path to reflection and prayer.`,
   vigil new --group "Thursday group" --title "Week 1"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runTUI(cmd, o, func(st *store.Store, lib guides.Library) (*tui.Opened, error) {
+			return runTUI(o, func(st *store.Store, lib guides.Library) (*tui.Opened, error) {
 				g := guides.Default()
 				if guideID != "" {
 					var err error
@@ -59,7 +59,7 @@ func newResumeCmd(o *options) *cobra.Command {
 					return err
 				}
 			}
-			return runTUI(cmd, o, func(st *store.Store, lib guides.Library) (*tui.Opened, error) {
+			return runTUI(o, func(st *store.Store, lib guides.Library) (*tui.Opened, error) {
 				if id == 0 {
 					latest, err := st.Latest()
 					if errors.Is(err, store.ErrNotFound) {

@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-isatty"
 	"github.com/muesli/termenv"
-	"github.com/spf13/cobra"
 
 	"vigil/guides"
 	"vigil/store"
@@ -72,7 +71,7 @@ func needTerminal() error {
 // runTUI opens the store and runs the program. start, when not nil, opens a
 // session at once; it is given the store. Whatever the way out (q, ctrl+c,
 // SIGTERM, SIGHUP), the open session is written before vigil exits.
-func runTUI(cmd *cobra.Command, o *options, start func(*store.Store, guides.Library) (*tui.Opened, error)) error {
+func runTUI(o *options, start func(*store.Store, guides.Library) (*tui.Opened, error)) error {
 	if err := checkTheme(o); err != nil {
 		return err
 	}
@@ -114,16 +113,18 @@ func runTUI(cmd *cobra.Command, o *options, start func(*store.Store, guides.Libr
 	}()
 
 	final, runErr := p.Run()
-	var saveErr error
-	if app, ok := final.(tui.App); ok {
-		saveErr = cfg.Saver.Flush(app.Record())
+	app, ok := final.(tui.App)
+	if !ok {
+		return fmt.Errorf("the screen stopped unexpectedly (%v); notes typed before the last second may be lost", runErr)
 	}
-	if saveErr != nil {
-		return fmt.Errorf("the last changes could not be saved to %s: %w", st.Path(), saveErr)
+	if err := cfg.Saver.Flush(app.Record()); err != nil {
+		return fmt.Errorf("the last changes could not be saved to %s: %w", st.Path(), err)
+	}
+	if what, crashed := app.Crashed(); crashed {
+		return fmt.Errorf("vigil stopped on an internal error (%s); everything typed before it is saved, and `vigil resume` opens the session again", what)
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) {
 		return fmt.Errorf("the screen stopped unexpectedly (%v); your notes are saved", runErr)
 	}
-	_ = cmd
 	return nil
 }
