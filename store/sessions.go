@@ -1,6 +1,8 @@
 package store
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 
@@ -42,7 +44,7 @@ func readSession(sb *bbolt.Bucket, id uint64) (Session, error) {
 
 // CreateSession stores a new session and returns it with its ID, which
 // comes from the sessions bucket's sequence and is never reused. Created
-// and Updated are set from the clock when zero.
+// and Updated are set from the clock when zero, and UID is made when empty.
 func (s *Store) CreateSession(sess Session) (Session, error) {
 	now := s.now()
 	if sess.Created.IsZero() {
@@ -50,6 +52,13 @@ func (s *Store) CreateSession(sess Session) (Session, error) {
 	}
 	if sess.Updated.IsZero() {
 		sess.Updated = now
+	}
+	if sess.UID == "" {
+		uid, err := newUID()
+		if err != nil {
+			return Session{}, err
+		}
+		sess.UID = uid
 	}
 	err := s.update(func(tx *bbolt.Tx) error {
 		sessions := tx.Bucket(bucketSessions)
@@ -253,4 +262,13 @@ func (c Change) validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// newUID makes a session's lasting name: 128 random bits in hex.
+func newUID() (string, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("make a session id: %w", err)
+	}
+	return hex.EncodeToString(b[:]), nil
 }

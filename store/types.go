@@ -47,8 +47,15 @@ const (
 
 // Session is one meeting (or one person's reflection) with a guide.
 type Session struct {
-	ID         uint64    `json:"id"`
-	GuideID    string    `json:"guide_id"`
+	ID uint64 `json:"id"`
+	// UID names the session everywhere: it is made once, at CreateSession,
+	// and kept by export and import, so importing the same session twice
+	// adds it once. ID is only this database's key.
+	UID     string `json:"uid"`
+	GuideID string `json:"guide_id"`
+	// GuideHash is the SHA-256 (hex) of the guide file the session used,
+	// so a changed guide can be told from the one the session was held with.
+	GuideHash  string    `json:"guide_hash,omitempty"`
 	GuideTitle string    `json:"guide_title"`
 	Group      string    `json:"group,omitempty"`
 	Title      string    `json:"title,omitempty"`

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"time"
 
@@ -15,6 +17,7 @@ func NewSession(st *store.Store, g *guides.Guide, group, title string, now time.
 	pages := buildPages(g, store.PathFull)
 	s, err := st.CreateSession(store.Session{
 		GuideID:    g.Meta.ID,
+		GuideHash:  GuideHash(g),
 		GuideTitle: g.Meta.Title,
 		Group:      group,
 		Title:      title,
@@ -42,4 +45,11 @@ func Resume(st *store.Store, lib guides.Library, id uint64) (*Opened, error) {
 		return nil, fmt.Errorf("session %d used the guide %q, which is not installed: %w", id, rec.Session.GuideID, err)
 	}
 	return &Opened{Record: rec, Guide: g}, nil
+}
+
+// GuideHash is the SHA-256 of a guide's file, in hex: how a session knows
+// whether its guide has changed since.
+func GuideHash(g *guides.Guide) string {
+	sum := sha256.Sum256(g.Source)
+	return hex.EncodeToString(sum[:])
 }
