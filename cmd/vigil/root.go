@@ -14,6 +14,7 @@ type options struct {
 	guides  string
 	theme   string
 	noColor bool
+	plain   bool
 }
 
 func newRootCmd() *cobra.Command {
@@ -43,6 +44,7 @@ Run vigil with no command to open the home screen.`,
 	f.StringVar(&o.guides, "guides", "", "folder of your own guides, added to the built-in ones (env VIGIL_GUIDES; default "+defaultGuides()+")")
 	f.StringVar(&o.theme, "theme", "auto", "colours for a dark or light terminal: auto, dark or light")
 	f.BoolVar(&o.noColor, "no-color", false, "no colour at all (also when NO_COLOR is set)")
+	f.BoolVar(&o.plain, "plain", false, "line-by-line mode for screen readers, pipes and scripts (also when stdin or stdout is not a terminal)")
 	root.CompletionOptions.DisableDefaultCmd = true
 	sessions := newSessionsCmd(o)
 	sessions.AddCommand(newDeleteCmd(o))

@@ -59,24 +59,25 @@ func checkTheme(o *options) error {
 	return fmt.Errorf("--theme takes auto, dark or light, not %q", o.theme)
 }
 
-// needTerminal refuses to start the screens without a terminal, in one
-// sentence, instead of failing to open /dev/tty.
-func needTerminal() error {
-	if !isatty.IsTerminal(os.Stdin.Fd()) || !isatty.IsTerminal(os.Stdout.Fd()) {
-		return errors.New("vigil's screens need a terminal: run it in a terminal window, not from a pipe or a script")
-	}
-	return nil
+// isTerminal reports whether vigil talks to a terminal both ways; when not,
+// it runs in plain mode rather than fail to open /dev/tty.
+func isTerminal() bool {
+	return isatty.IsTerminal(os.Stdin.Fd()) && isatty.IsTerminal(os.Stdout.Fd())
 }
+
+// startFunc opens a session before the screens start (vigil new, vigil
+// resume); nil means the home screen.
+type startFunc func(*store.Store, guides.Library) (*tui.Opened, error)
 
 // runTUI opens the store and runs the program. start, when not nil, opens a
 // session at once; it is given the store. Whatever the way out (q, ctrl+c,
 // SIGTERM, SIGHUP), the open session is written before vigil exits.
-func runTUI(o *options, start func(*store.Store, guides.Library) (*tui.Opened, error)) error {
+func runTUI(o *options, start startFunc) error {
 	if err := checkTheme(o); err != nil {
 		return err
 	}
-	if err := needTerminal(); err != nil {
-		return err
+	if o.plain || !isTerminal() {
+		return runPlain(o, start)
 	}
 	if !o.colour() {
 		lipgloss.SetColorProfile(termenv.Ascii)
