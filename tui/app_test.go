@@ -6,6 +6,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"vigil/guides"
+
 	"vigil/store"
 )
 
@@ -252,5 +254,32 @@ func TestPanicInCommandBecomesAMessage(t *testing.T) {
 	}
 	if what, ok := m.(App).Crashed(); !ok || what != "boom" {
 		t.Errorf("Crashed() = %q, %v", what, ok)
+	}
+}
+
+// TestEveryPageFitsSmallestWindow lays out every page of the seed guide, in
+// both views, at 60x20 and at 80x24: no line may be wider than the window
+// and the screen may not be taller.
+func TestEveryPageFitsSmallestWindow(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}} {
+		a, _ := newTestApp(t, guides.Default(), size[0], size[1])
+		for _, leader := range []bool{false, true} {
+			a.session.leader = leader
+			for i := range a.session.pages {
+				a.session.cur = i
+				a.session.refresh(true)
+				a = drive(t, a, sizeMsg(size[0], size[1])) // remakes header and footer
+				v := a.View()
+				lines := strings.Split(v, "\n")
+				if len(lines) > size[1] {
+					t.Errorf("%dx%d %s: %d lines", size[0], size[1], a.session.page().Key, len(lines))
+				}
+				for n, line := range lines {
+					if w := lipglossWidth(line); w > size[0] {
+						t.Errorf("%dx%d %s line %d is %d wide: %q", size[0], size[1], a.session.page().Key, n, w, line)
+					}
+				}
+			}
+		}
 	}
 }

@@ -102,7 +102,7 @@ func (m sessionModel) update(msg tea.Msg) (sessionModel, tea.Cmd) {
 	m, cmd := m.handle(msg)
 	if m.width > 0 {
 		m.head = m.header()
-		m.foot = m.status() + "\n" + shortHelpLine(m.ctx.styles, m.shortHelp(), m.width-2)
+		m.foot = truncate(m.status(), m.width-2) + "\n" + shortHelpLine(m.ctx.styles, m.shortHelp(), m.width-2)
 	}
 	return m, cmd
 }

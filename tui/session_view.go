@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"vigil/guides"
 )
@@ -152,7 +153,7 @@ func (m sessionModel) buildNoteView() string {
 	if m.leader {
 		box = box.BorderForeground(DefaultTheme().Private)
 	}
-	return label + "\n" + box.Width(m.lay.noteWidth+2).Height(m.lay.noteLines).Render(text)
+	return truncate(label, m.width-2) + "\n" + box.Width(m.lay.noteWidth+2).Height(m.lay.noteLines).Render(text)
 }
 
 func (m sessionModel) noteNoun() string {
@@ -170,7 +171,7 @@ func (m sessionModel) noteLabel() string {
 	st := m.ctx.styles
 	switch {
 	case m.leader:
-		return st.Private.Bold(true).Render("Leader's note · private: never in the shared view")
+		return st.Private.Bold(true).Render("Leader's note · private, never shown to the room")
 	case m.page().Kind == pagePrompt:
 		return st.NoteTitle.Render("The group's response")
 	default:
@@ -264,18 +265,12 @@ func progressBar(st Styles, done, total, width int) string {
 	return st.BarFull.Render(strings.Repeat("━", fill)) + st.BarEmpty.Render(strings.Repeat("─", width-fill))
 }
 
+// truncate cuts s, which may hold colour codes, to w columns with "…".
 func truncate(s string, w int) string {
 	if w < 1 {
 		return ""
 	}
-	if lipgloss.Width(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && lipgloss.Width(string(r))+1 > w {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
+	return ansi.Truncate(s, w, "…")
 }
 
 // shortHelp is the footer's keys for what is on screen.
@@ -319,6 +314,26 @@ func (m sessionModel) fullHelp() [][]key.Binding {
 }
 
 func (m sessionModel) status() string {
+	st := m.ctx.styles
+	saved := m.saveStatus()
+	if m.detailed() && m.saveErr == nil {
+		saved += st.Muted.Render(" · Anyone may step out at any time. space pauses the screen.")
+	}
+	return saved
+}
+
+// detailed reports whether the page shows a section the guide marks as
+// detailed about the abuse itself.
+func (m sessionModel) detailed() bool {
+	p := m.page()
+	if p.Part < 0 || p.Section < 0 {
+		return false
+	}
+	part := m.guide.Parts[p.Part]
+	return m.guide.IsDetailed(part.Sections[p.Section], part.Kind)
+}
+
+func (m sessionModel) saveStatus() string {
 	st := m.ctx.styles
 	switch {
 	case m.saveErr != nil:

@@ -15,6 +15,8 @@ type options struct {
 	theme   string
 	noColor bool
 	plain   bool
+	// reduceMotion turns off every animation; it is remembered.
+	reduceMotion bool
 }
 
 func newRootCmd() *cobra.Command {
@@ -32,6 +34,9 @@ Run vigil with no command to open the home screen.`,
   vigil new --group "Thursday group"
   vigil resume               pick up the latest session where it was left
   vigil sessions             list sessions`,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return applySettings(cmd, o)
+		},
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
@@ -44,12 +49,13 @@ Run vigil with no command to open the home screen.`,
 	f.StringVar(&o.guides, "guides", "", "folder of your own guides, added to the built-in ones (env VIGIL_GUIDES; default "+defaultGuides()+")")
 	f.StringVar(&o.theme, "theme", "auto", "colours for a dark or light terminal: auto, dark or light")
 	f.BoolVar(&o.noColor, "no-color", false, "no colour at all (also when NO_COLOR is set)")
+	f.BoolVar(&o.reduceMotion, "reduce-motion", false, "no animation: a still cursor, a breathing guide in words (remembered)")
 	f.BoolVar(&o.plain, "plain", false, "line-by-line mode for screen readers, pipes and scripts (also when stdin or stdout is not a terminal)")
 	root.CompletionOptions.DisableDefaultCmd = true
 	sessions := newSessionsCmd(o)
 	sessions.AddCommand(newDeleteCmd(o))
 	root.AddCommand(newNewCmd(o), newResumeCmd(o), sessions, newGuidesCmd(o),
-		newBackupCmd(o), newDoctorCmd(o), newVersionCmd())
+		newBackupCmd(o), newDoctorCmd(o), newConfigCmd(), newVersionCmd())
 	return root
 }
 

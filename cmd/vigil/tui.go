@@ -45,18 +45,29 @@ func glamourStyle(o *options) string {
 	case "dark":
 		return "dark"
 	}
+	// Asked once, here: lipgloss keeps the answer for every adaptive colour.
 	if lipgloss.HasDarkBackground() {
 		return "dark"
 	}
 	return "light"
 }
 
-func checkTheme(o *options) error {
+// setBackground tells lipgloss the theme the user chose, so that adaptive
+// colours never ask the terminal.
+func setBackground(o *options) {
 	switch o.theme {
-	case "auto", "dark", "light":
-		return nil
+	case "dark":
+		lipgloss.SetHasDarkBackground(true)
+	case "light":
+		lipgloss.SetHasDarkBackground(false)
 	}
-	return fmt.Errorf("--theme takes auto, dark or light, not %q", o.theme)
+}
+
+func checkTheme(o *options) error {
+	if err := checkThemeValue(o.theme, false); err != nil {
+		return fmt.Errorf("--theme: %w", err)
+	}
+	return nil
 }
 
 // isTerminal reports whether vigil talks to a terminal both ways; when not,
@@ -82,6 +93,7 @@ func runTUI(o *options, start startFunc) error {
 	if !o.colour() {
 		lipgloss.SetColorProfile(termenv.Ascii)
 	}
+	setBackground(o)
 	style := glamourStyle(o)
 	st, err := openStore(o)
 	if err != nil {
@@ -89,7 +101,7 @@ func runTUI(o *options, start startFunc) error {
 	}
 	defer st.Close()
 	lib := library(o)
-	cfg := tui.Config{Store: st, Saver: tui.NewSaver(st), Library: lib, GlamourStyle: style}
+	cfg := tui.Config{Store: st, Saver: tui.NewSaver(st), Library: lib, GlamourStyle: style, ReduceMotion: o.reduceMotion}
 	if start != nil {
 		if cfg.Start, err = start(st, lib); err != nil {
 			return err
