@@ -3,6 +3,7 @@ package e2e
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -160,7 +161,7 @@ func TestBackupAndDoctor(t *testing.T) {
 	if err != nil {
 		t.Fatalf("doctor: %v\n%s", err, out)
 	}
-	for _, want := range []string{"check:       ok", "schema:      1", "sessions:    1", "last backup:"} {
+	for _, want := range []string{"check:       ok", fmt.Sprintf("schema:      %d", store.SchemaVersion), "sessions:    1", "last backup:"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("doctor output lacks %q:\n%s", want, out)
 		}

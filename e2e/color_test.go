@@ -34,7 +34,7 @@ func visitScreens(t *testing.T, env map[string]string) []string {
 	tm.keys("Tab")
 	grab("LEADER VIEW")
 	tm.keys("Tab", "?")
-	grab("Press any key to close")
+	grab("any other key closes")
 	// Escape and the next key go separately: sent together they read as
 	// alt+key.
 	tm.keys("Escape")

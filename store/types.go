@@ -72,6 +72,12 @@ type Session struct {
 	Prayed map[string]time.Time `json:"prayed,omitempty"`
 	// Spent is the time spent per part kind, in seconds.
 	Spent map[string]int64 `json:"spent,omitempty"`
+	// Budget is the minutes planned per part kind, when the leader set a
+	// time for the meeting; empty means the guide's suggested minutes.
+	Budget map[string]int `json:"budget,omitempty"`
+	// Attendance is who was there, as the leader typed it (names or
+	// initials); optional.
+	Attendance string `json:"attendance,omitempty"`
 }
 
 // NoteKind tells a section note from a response to a reflection prompt.
@@ -100,6 +106,29 @@ type Request struct {
 	Private bool      `json:"private,omitempty"`
 	Prayed  bool      `json:"prayed,omitempty"`
 	Created time.Time `json:"created"`
+	// Status is "" while the request is open, RequestAnswered or
+	// RequestArchived once the group closes it.
+	Status   string    `json:"status,omitempty"`
+	Answer   string    `json:"answer,omitempty"` // how it was answered, optional
+	ClosedAt time.Time `json:"closed_at,omitzero"`
+	// PrayedIn holds the UIDs of the later sessions of the group that
+	// prayed this request again (its own session counts through Prayed).
+	PrayedIn []string `json:"prayed_in,omitempty"`
+}
+
+// Request statuses. An open request has none.
+const (
+	RequestAnswered = "answered"
+	RequestArchived = "archived"
+)
+
+// TimesPrayed is how many sessions have prayed a request.
+func (r Request) TimesPrayed() int {
+	n := len(r.PrayedIn)
+	if r.Prayed {
+		n++
+	}
+	return n
 }
 
 // Commitment is a next step someone took on.

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"vigil/guides"
 	"vigil/store"
@@ -25,6 +26,7 @@ type App struct {
 	inSession bool
 	showHelp  bool
 	help      help.Model
+	helpVP    viewport.Model // the keys screen, which scrolls on small windows
 
 	paused    bool
 	pausedAt  time.Time
@@ -56,7 +58,7 @@ func New(cfg Config) App {
 // Init loads the home screen's sessions.
 func (a App) Init() tea.Cmd {
 	if a.inSession {
-		return nil
+		return clockTick(a.session.rec.Session.ID)
 	}
 	return loadSessions(a.ctx.cfg.Store)
 }
@@ -91,7 +93,7 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.err = nil
 		a.session = newSession(a.ctx, msg.opened)
 		a.inSession = true
-		return a, a.resize()
+		return a, tea.Batch(a.resize(), clockTick(a.session.rec.Session.ID))
 	case sessionsMsg:
 		a.home, _ = a.home.update(msg)
 		return a, nil
@@ -132,19 +134,27 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return a.openResources(), nil
 		}
 		a.paused = false
+		a.session.clk = a.session.clk.start(a.ctx.now())
 		return a, nil
 	case a.showHelp:
-		a.showHelp = false
+		switch {
+		case key.Matches(msg, k.Up):
+			a.helpVP.LineUp(1)
+		case key.Matches(msg, k.Down):
+			a.helpVP.LineDown(1)
+		default:
+			a.showHelp = false
+		}
 		return a, nil
 	case typing:
 	case key.Matches(msg, k.Quit):
 		return a, tea.Quit
 	case key.Matches(msg, k.Help):
-		a.showHelp = true
-		return a, nil
+		return a.openHelp(), nil
 	case key.Matches(msg, k.Pause):
 		a.paused = true
 		a.pausedAt = a.ctx.now()
+		a.session.clk = a.session.clk.stop(a.pausedAt) // a pause is not the part's time
 		a.pauseN++
 		if a.ctx.cfg.ReduceMotion {
 			return a, nil
@@ -227,17 +237,26 @@ func (a App) view() string {
 	return a.ctx.styles.App.Render(body + pad + shortHelpLine(a.ctx.styles, a.home.shortHelp(), a.width-2))
 }
 
-func (a App) helpView() string {
+// openHelp lays the keys of the screen in front into a scrolling box.
+func (a App) openHelp() App {
 	groups := a.home.fullHelp()
 	if a.inSession {
 		groups = a.session.fullHelp()
 	}
 	st := a.ctx.styles
 	w := min(a.width-6, 70)
-	body := st.Title.Render("Keys") + "\n\n" + fullHelpView(a.help, groups) + "\n\n" +
-		st.Muted.Width(w).Render("While you type, keys are text: esc stops editing, and the note is already saved.") +
-		"\n" + st.Muted.Render("Press any key to close this.")
-	return st.App.Render(st.Overlay.Render(body))
+	body := st.Title.Render("Keys") + st.Muted.Render(" · ↑/↓ scroll · any other key closes this") + "\n\n" +
+		fullHelpView(a.help, groups) + "\n\n" +
+		st.Muted.Width(w).Render("While you type, keys are text: esc stops editing, and the note is already saved.")
+	a.helpVP = viewport.New(min(lipgloss.Width(body), a.width-6), min(lipgloss.Height(body), a.height-2))
+	a.helpVP.KeyMap = viewport.KeyMap{}
+	a.helpVP.SetContent(body)
+	a.showHelp = true
+	return a
+}
+
+func (a App) helpView() string {
+	return indent(a.ctx.styles.Overlay.Render(a.helpVP.View()))
 }
 
 // Record is the open session with everything typed in it, including an add

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io"
 	"time"
 
 	"vigil/guides"
@@ -21,6 +22,9 @@ type Config struct {
 	// SaveDelay is how long edits gather before they are written; 0 means
 	// the default. Tests shorten it.
 	SaveDelay time.Duration
+	// Bell is where the silence timer rings the terminal bell at its end
+	// (the terminal); nil rings nothing.
+	Bell io.Writer
 	// ReduceMotion turns off every animation, the blinking cursor included.
 	ReduceMotion bool
 	// Start opens a session straight away (vigil new, vigil resume); nil

@@ -26,7 +26,7 @@ func TestGoldenScreens(t *testing.T) {
 		{"content-note", nil, "How shall we go on?"},
 		{"first-question", keys("right"), "What is cybersex trafficking?"},
 		{"reflection-prompt", keys("g"), "Prompt 1 of"},
-		{"help", keys("?"), "Press any key to close"},
+		{"help", keys("?"), "any other key closes"},
 		{"pause", keys(" "), "Any key returns"},
 		{"resources", keys("H"), "Help and report"},
 	}

@@ -30,6 +30,16 @@ type keyMap struct {
 	Pause     key.Binding
 	Resources key.Binding
 	Close     key.Binding
+
+	Minutes   key.Binding
+	Silence   key.Binding
+	Outline   key.Binding
+	Search    key.Binding
+	NextMatch key.Binding
+	Who       key.Binding
+	Answered  key.Binding
+	Archive   key.Binding
+	Praying   key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -58,5 +68,15 @@ func newKeyMap() keyMap {
 		Pause:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "pause: a calm, private screen")),
 		Resources: key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "help and report resources")),
 		Close:     key.NewBinding(key.WithKeys("esc", "H", "q"), key.WithHelp("esc", "close")),
+
+		Minutes:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "meeting length")),
+		Silence:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "silence timer")),
+		Outline:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outline: jump")),
+		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the guide")),
+		NextMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "next match")),
+		Who:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "who is here")),
+		Answered:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "answered")),
+		Archive:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+		Praying:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "still praying")),
 	}
 }

@@ -152,6 +152,7 @@ func fullChange(rec *store.Record) store.Change {
 func copySession(s store.Session) store.Session {
 	s.Prayed = maps.Clone(s.Prayed)
 	s.Spent = maps.Clone(s.Spent)
+	s.Budget = maps.Clone(s.Budget)
 	return s
 }
 

@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/charmbracelet/bubbles/timer"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -34,6 +37,15 @@ type sessionModel struct {
 	noteView      string                    // the note box, wrapped, made in Update
 	head, foot    string                    // header and footer, made in Update
 
+	clk           clock // time spent per part
+	ticks         int
+	minutes       *textinput.Model // asking the meeting's length, when not nil
+	minutesErr    string
+	choosingTimer bool
+	silence       timer.Model
+	silenceOn     bool
+	silenceEnded  bool
+
 	dirty       dirty
 	tickPending bool
 	saving      bool
@@ -59,6 +71,8 @@ func newSession(ctx *context, o *Opened) sessionModel {
 	}
 	m.vp.KeyMap = viewport.KeyMap{} // keys are ours; see scroll()
 	m.cur = indexOf(m.pages, rec.Session.Position.Page)
+	now := ctx.now()
+	m.clk = newClock(rec.Session, now).show(m.kindOf(m.page()), now)
 	return m
 }
 
@@ -94,11 +108,12 @@ func (m sessionModel) hasNote() bool {
 }
 
 // typing reports whether keys are text right now.
-func (m sessionModel) typing() bool { return m.editing || m.form != nil }
+func (m sessionModel) typing() bool { return m.editing || m.form != nil || m.minutes != nil }
 
 // update handles a message, then remakes the header and footer strings so
 // that View only joins them.
 func (m sessionModel) update(msg tea.Msg) (sessionModel, tea.Cmd) {
+	m.clk = m.clk.advance(m.ctx.now())
 	m, cmd := m.handle(msg)
 	if m.width > 0 {
 		m.head = m.header()
@@ -135,6 +150,20 @@ func (m sessionModel) handle(msg tea.Msg) (sessionModel, tea.Cmd) {
 			return m.scheduleSave()
 		}
 		return m, nil
+	case clockTickMsg:
+		if msg.sessionID != m.rec.Session.ID {
+			return m, nil
+		}
+		m.ticks++
+		next := clockTick(m.rec.Session.ID)
+		if m.ticks%spentSaveEvery == 0 {
+			m.dirty.session = true
+			m2, save := m.scheduleSave()
+			return m2, tea.Batch(next, save)
+		}
+		return m, next
+	case timer.TickMsg, timer.StartStopMsg, timer.TimeoutMsg:
+		return m.updateSilence(msg)
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	}
@@ -156,6 +185,18 @@ func (m sessionModel) handleKey(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 	if m.form != nil {
 		return m.updateForm(msg)
 	}
+	if m.minutes != nil {
+		return m.updateMinutes(msg)
+	}
+	if m.choosingTimer {
+		m.choosingTimer = false
+		for _, n := range silenceChoices {
+			if msg.String() == strconv.Itoa(n) {
+				return m.startSilence(n)
+			}
+		}
+		return m, nil
+	}
 	if m.editing {
 		if key.Matches(msg, k.StopEdit) {
 			m.editing = false
@@ -175,6 +216,16 @@ func (m sessionModel) handleKey(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 		return m.choosePath(store.PathGentle)
 	case p.Kind == pageContentNote && key.Matches(msg, k.Full):
 		return m.choosePath(store.PathFull)
+	case p.Kind == pageContentNote && key.Matches(msg, k.Minutes):
+		return m.openMinutes()
+	case key.Matches(msg, k.Silence):
+		if m.silenceOn {
+			m.silenceOn = false
+			return m, m.silence.Stop()
+		}
+		m.choosingTimer = true
+		m.silenceEnded = false
+		return m, nil
 	case key.Matches(msg, k.Next):
 		return m.move(+1)
 	case key.Matches(msg, k.Back):
@@ -255,6 +306,8 @@ func (m sessionModel) move(delta int) (sessionModel, tea.Cmd) {
 	}
 	m.cur = next
 	m.sel = 0
+	m.silenceEnded = false
+	m.clk = m.clk.show(m.kindOf(m.page()), m.ctx.now())
 	s := &m.rec.Session
 	s.Position = store.Position{Stage: stageOf(m.page()), Page: m.page().Key}
 	s.Total = len(m.pages)
@@ -326,6 +379,7 @@ func (m sessionModel) startSave() (sessionModel, tea.Cmd) {
 	if m.saving || m.dirty.empty() {
 		return m, nil
 	}
+	m.rec.Session.Spent = m.clk.seconds()
 	c := changeOf(&m.rec, m.dirty)
 	m.dirty = dirty{}
 	m.saving = true
@@ -338,5 +392,7 @@ func (m sessionModel) record() *store.Record {
 	if m.form != nil {
 		m, _ = m.submitForm()
 	}
+	m.clk = m.clk.advance(m.ctx.now())
+	m.rec.Session.Spent = m.clk.seconds()
 	return &m.rec
 }

@@ -123,8 +123,17 @@ func (m sessionModel) buildNoteView() string {
 	p := m.page()
 	switch p.Kind {
 	case pageContentNote:
-		choices := st.Selected.Render("→ or enter") + "  go on with the full guide\n" +
-			st.Selected.Render("g") + "           take the gentler path: straight to reflection and prayer"
+		w := m.lay.noteWidth
+		third := st.Selected.Render("m") + "        " + m.planText()
+		if m.minutes != nil {
+			third = m.minutes.View()
+			if m.minutesErr != "" {
+				third += " " + st.Warn.Render(m.minutesErr)
+			}
+		}
+		choices := truncate(st.Selected.Render("→/enter")+"  the full guide", w) + "\n" +
+			truncate(st.Selected.Render("g")+"        the gentler path: straight to reflection and prayer", w) + "\n" +
+			truncate(third, w)
 		return st.NoteTitle.Render("How shall we go on?") + "\n" +
 			st.NoteBox.Width(m.lay.noteWidth+2).Height(m.lay.noteLines).Render(choices)
 	case pageSummary:
@@ -238,8 +247,13 @@ func (m sessionModel) header() string {
 	left := st.Title.Render(truncate(where, room)) + st.Header.Render(truncate(title, room-lipgloss.Width(where)))
 	gap := max(1, inner-lipgloss.Width(left)-lipgloss.Width(badge))
 	line1 := left + strings.Repeat(" ", gap) + badge
-	count := fmt.Sprintf(" page %d of %d", m.cur+1, len(m.pages))
-	line2 := progressBar(st, m.cur+1, len(m.pages), inner-len(count)) + st.Muted.Render(count)
+	count := st.Muted.Render(fmt.Sprintf(" · page %d of %d", m.cur+1, len(m.pages)))
+	right := " " + m.pacing() + count
+	bar := inner - lipgloss.Width(right)
+	if bar < 8 {
+		right, bar = count, inner-lipgloss.Width(count)
+	}
+	line2 := progressBar(st, m.cur+1, len(m.pages), bar) + right
 	return line1 + "\n" + line2 + "\n\n"
 }
 
@@ -285,7 +299,7 @@ func (m sessionModel) shortHelp() []key.Binding {
 	p := m.page()
 	switch p.Kind {
 	case pageContentNote:
-		return []key.Binding{k.Full, k.Gentle, k.Help, k.Quit}
+		return []key.Binding{k.Full, k.Gentle, k.Minutes, k.Help, k.Quit}
 	case pageSummary:
 		return []key.Binding{k.Back, k.View, k.Up, k.Down, k.Help, k.Quit}
 	case pageRequests, pageCommitments:
@@ -308,7 +322,8 @@ func (m sessionModel) fullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Back, k.Edit, k.StopEdit},
 		{k.View, k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.Prayed, k.Add, k.Private, k.Gentle},
+		{k.Prayed, k.Add, k.Private, k.Gentle, k.Minutes},
+		{k.Silence, k.Outline, k.Search, k.NextMatch},
 		{k.Pause, k.Resources, k.Help, k.Quit, k.Interrupt},
 	}
 }
@@ -316,6 +331,9 @@ func (m sessionModel) fullHelp() [][]key.Binding {
 func (m sessionModel) status() string {
 	st := m.ctx.styles
 	saved := m.saveStatus()
+	if t := m.silenceStatus(); t != "" {
+		saved += st.Muted.Render(" · ") + t
+	}
 	if m.detailed() && m.saveErr == nil {
 		saved += st.Muted.Render(" · Anyone may step out at any time. space pauses the screen.")
 	}
