@@ -17,6 +17,7 @@ const (
 	pageRequests             // the group's own prayer requests
 	pageCommitments          // the commitments people took on
 	pageSummary              // everything captured
+	pageRevisit              // the group's open requests from earlier meetings
 )
 
 // Page keys that are not section IDs.

@@ -37,6 +37,12 @@ type sessionModel struct {
 	noteView      string                    // the note box, wrapped, made in Update
 	head, foot    string                    // header and footer, made in Update
 
+	outline    bool
+	outlineSel int
+	search     *textinput.Model // the search prompt, when open
+	query      string           // the last search
+	findStatus string
+
 	clk           clock // time spent per part
 	ticks         int
 	minutes       *textinput.Model // asking the meeting's length, when not nil
@@ -108,7 +114,9 @@ func (m sessionModel) hasNote() bool {
 }
 
 // typing reports whether keys are text right now.
-func (m sessionModel) typing() bool { return m.editing || m.form != nil || m.minutes != nil }
+func (m sessionModel) typing() bool {
+	return m.editing || m.form != nil || m.minutes != nil || m.search != nil
+}
 
 // update handles a message, then remakes the header and footer strings so
 // that View only joins them.
@@ -188,6 +196,13 @@ func (m sessionModel) handleKey(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 	if m.minutes != nil {
 		return m.updateMinutes(msg)
 	}
+	if m.search != nil {
+		return m.updateSearch(msg)
+	}
+	if m.outline {
+		return m.updateOutline(msg)
+	}
+	m.findStatus = ""
 	if m.choosingTimer {
 		m.choosingTimer = false
 		for _, n := range silenceChoices {
@@ -218,6 +233,12 @@ func (m sessionModel) handleKey(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 		return m.choosePath(store.PathFull)
 	case p.Kind == pageContentNote && key.Matches(msg, k.Minutes):
 		return m.openMinutes()
+	case key.Matches(msg, k.Outline):
+		return m.openOutline()
+	case key.Matches(msg, k.Search):
+		return m.openSearch()
+	case key.Matches(msg, k.NextMatch) && m.query != "":
+		return m.findNext(m.cur)
 	case key.Matches(msg, k.Silence):
 		if m.silenceOn {
 			m.silenceOn = false

@@ -79,6 +79,9 @@ func (m *sessionModel) refresh(top bool) {
 	if top {
 		m.vp.GotoTop()
 	}
+	if m.outline {
+		m.showOutline()
+	}
 	m.noteView = m.buildNoteView()
 }
 
@@ -295,6 +298,10 @@ func (m sessionModel) shortHelp() []key.Binding {
 		return m.form.shortHelp()
 	case m.editing:
 		return []key.Binding{k.StopEdit, k.View, k.Interrupt}
+	case m.outline:
+		return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go there")), m.ctx.keys.Close}
+	case m.search != nil:
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "find")), k.StopEdit}
 	}
 	p := m.page()
 	switch p.Kind {
@@ -333,6 +340,12 @@ func (m sessionModel) status() string {
 	saved := m.saveStatus()
 	if t := m.silenceStatus(); t != "" {
 		saved += st.Muted.Render(" · ") + t
+	}
+	if m.search != nil {
+		return m.search.View()
+	}
+	if m.findStatus != "" {
+		saved += st.Muted.Render(" · ") + st.Selected.Render(m.findStatus)
 	}
 	if m.detailed() && m.saveErr == nil {
 		saved += st.Muted.Render(" · Anyone may step out at any time. space pauses the screen.")

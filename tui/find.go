@@ -1,0 +1,198 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The outline (o) lists every page to jump to; search (/) finds text in
+// the guide, and N goes to the next match. Both are the most asked-for
+// ways through a long guide.
+
+// outlineLines are the rows of the outline, one a page, with the part
+// titles as they begin.
+func (m sessionModel) outlineLines() []string {
+	st := m.ctx.styles
+	var out []string
+	for i, p := range m.pages {
+		label := m.pageTitle(p)
+		if p.Part >= 0 && (i == 0 || m.pages[i-1].Part != p.Part) && p.Section >= 0 {
+			label = m.guide.Parts[p.Part].Title + " · " + label
+		}
+		line := fmt.Sprintf("%2d  %s", i+1, label)
+		switch {
+		case i == m.outlineSel:
+			line = st.Selected.Render("› " + line)
+		case i == m.cur:
+			line = "• " + line
+		default:
+			line = "  " + line
+		}
+		out = append(out, truncate(line, m.width-4))
+	}
+	return out
+}
+
+// pageTitle names a page in a few words.
+func (m sessionModel) pageTitle(p page) string {
+	switch p.Kind {
+	case pageContentNote:
+		return "Content note"
+	case pageRequests:
+		return "The group's own requests"
+	case pageCommitments:
+		return "Commitments"
+	case pageSummary:
+		return "Summary"
+	case pageRevisit:
+		return "Revisit earlier requests"
+	}
+	sec := m.guide.Parts[p.Part].Sections[p.Section]
+	if p.Kind == pagePrompt {
+		return fmt.Sprintf("%s · prompt %d", sec.Title, p.Prompt+1)
+	}
+	return sec.Title
+}
+
+func (m sessionModel) openOutline() (sessionModel, tea.Cmd) {
+	m.outline = true
+	m.outlineSel = m.cur
+	m.showOutline()
+	return m, nil
+}
+
+// showOutline puts the outline in the body, the selected row in view.
+func (m *sessionModel) showOutline() {
+	m.vp.SetContent(strings.Join(m.outlineLines(), "\n"))
+	if m.outlineSel < m.vp.YOffset || m.outlineSel >= m.vp.YOffset+m.vp.Height {
+		m.vp.SetYOffset(max(0, m.outlineSel-m.vp.Height/2))
+	}
+}
+
+func (m sessionModel) updateOutline(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+	k := m.ctx.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.outlineSel = max(0, m.outlineSel-1)
+	case key.Matches(msg, k.Down):
+		m.outlineSel = min(len(m.pages)-1, m.outlineSel+1)
+	case msg.Type == tea.KeyEnter:
+		m.outline = false
+		return m.move(m.outlineSel - m.cur)
+	case key.Matches(msg, k.StopEdit), key.Matches(msg, k.Outline), key.Matches(msg, k.Quit):
+		m.outline = false
+		m.refresh(false)
+		return m, nil
+	}
+	m.showOutline()
+	return m, nil
+}
+
+// pageText is what search looks in for a page: the section's title, text
+// and prompts as the shared view shows them (never the leader's notes).
+func (m sessionModel) pageText(p page) string {
+	if p.Part < 0 || p.Section < 0 {
+		return m.pageTitle(p)
+	}
+	sec := m.guide.Parts[p.Part].Sections[p.Section]
+	return sec.Title + "\n" + sec.Body + "\n" + strings.Join(sec.Prompts, "\n")
+}
+
+// matches are the pages whose text holds the query, in page order.
+// Case is ignored, and so are runs of spaces.
+func (m sessionModel) matches(query string) []int {
+	q := strings.ToLower(strings.Join(strings.Fields(query), " "))
+	if q == "" {
+		return nil
+	}
+	var out []int
+	for i, p := range m.pages {
+		if strings.Contains(strings.ToLower(strings.Join(strings.Fields(m.pageText(p)), " ")), q) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// nextMatch is the first matching page after the current one, wrapping
+// round to the start; -1 when nothing matches.
+func nextMatch(matches []int, cur int) int {
+	for _, i := range matches {
+		if i > cur {
+			return i
+		}
+	}
+	if len(matches) > 0 {
+		return matches[0]
+	}
+	return -1
+}
+
+func (m sessionModel) openSearch() (sessionModel, tea.Cmd) {
+	in := textinput.New()
+	in.Prompt = "Search the guide: "
+	in.Placeholder = "a word or phrase"
+	in.CharLimit = 100
+	in.Width = max(10, m.width-24)
+	if m.ctx.cfg.ReduceMotion {
+		in.Cursor.SetMode(cursor.CursorStatic)
+	}
+	m.search = &in
+	return m, m.search.Focus()
+}
+
+func (m sessionModel) updateSearch(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.ctx.keys.StopEdit):
+		m.search = nil
+		return m, nil
+	case msg.Type == tea.KeyEnter:
+		m.query = strings.TrimSpace(m.search.Value())
+		m.search = nil
+		return m.findNext(m.cur - 1)
+	}
+	var cmd tea.Cmd
+	*m.search, cmd = m.search.Update(msg)
+	return m, cmd
+}
+
+// findNext goes to the next page after from that matches the last query,
+// and scrolls to the first line that holds it.
+func (m sessionModel) findNext(from int) (sessionModel, tea.Cmd) {
+	all := m.matches(m.query)
+	i := nextMatch(all, from)
+	if i < 0 {
+		m.findStatus = fmt.Sprintf("No match for “%s”.", m.query)
+		return m, nil
+	}
+	n := 1
+	for j, p := range all {
+		if p == i {
+			n = j + 1
+		}
+	}
+	m.findStatus = fmt.Sprintf("Match %d of %d for “%s” · N next", n, len(all), m.query)
+	var cmd tea.Cmd
+	if i != m.cur {
+		m, cmd = m.move(i - m.cur)
+	}
+	m.scrollTo(m.query)
+	return m, cmd
+}
+
+// scrollTo brings the first line of the body that holds the text into view.
+func (m *sessionModel) scrollTo(text string) {
+	q := strings.ToLower(strings.Fields(text + " x")[0])
+	for n, line := range strings.Split(m.rendered(m.page()), "\n") {
+		if strings.Contains(strings.ToLower(ansi.Strip(line)), q) {
+			m.vp.SetYOffset(max(0, n-1))
+			return
+		}
+	}
+}
