@@ -58,7 +58,7 @@ func New(cfg Config) App {
 // Init loads the home screen's sessions.
 func (a App) Init() tea.Cmd {
 	if a.inSession {
-		return clockTick(a.session.rec.Session.ID)
+		return tea.Batch(clockTick(a.session.rec.Session.ID), loadCarry(a.ctx.cfg.Store, a.session.rec.Session))
 	}
 	return loadSessions(a.ctx.cfg.Store)
 }
@@ -93,7 +93,7 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.err = nil
 		a.session = newSession(a.ctx, msg.opened)
 		a.inSession = true
-		return a, tea.Batch(a.resize(), clockTick(a.session.rec.Session.ID))
+		return a, tea.Batch(a.resize(), clockTick(a.session.rec.Session.ID), loadCarry(a.ctx.cfg.Store, a.session.rec.Session))
 	case sessionsMsg:
 		a.home, _ = a.home.update(msg)
 		return a, nil
@@ -267,6 +267,15 @@ func (a App) Record() *store.Record {
 		return nil
 	}
 	return a.session.record()
+}
+
+// Final is everything to write when the program ends (nil on the home
+// screen): cmd/vigil hands it to Saver.Flush.
+func (a App) Final() []store.Change {
+	if !a.inSession {
+		return nil
+	}
+	return a.session.final()
 }
 
 // sentence makes an error one sentence with a capital and a full stop.

@@ -199,7 +199,7 @@ func TestQuitKeepsOpenForm(t *testing.T) {
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Fatal("ctrl+c while typing did not quit")
 	}
-	if err := NewSaver(st).Flush(m.(App).Record()); err != nil {
+	if err := NewSaver(st).Flush(m.(App).Final()); err != nil {
 		t.Fatal(err)
 	}
 	rec := load(t, st, a.session.rec.Session.ID)
@@ -231,7 +231,7 @@ func TestPanicStopsCleanlyAndKeepsTheNote(t *testing.T) {
 	if !crashed || what == "" {
 		t.Fatal("the app does not report the crash")
 	}
-	if err := NewSaver(st).Flush(app.Record()); err != nil {
+	if err := NewSaver(st).Flush(app.Final()); err != nil {
 		t.Fatal(err)
 	}
 	if got := load(t, st, a.session.rec.Session.ID).Notes["faq/one"].Text; got != "kept through a crash" {

@@ -28,6 +28,8 @@ func (m *sessionModel) clampSel() {
 		n = len(m.visibleRequests())
 	case pageCommitments:
 		n = len(m.rec.Commitments)
+	case pageRevisit:
+		n = len(m.visibleCarry())
 	}
 	m.sel = clamp(m.sel, 0, max(0, n-1))
 }

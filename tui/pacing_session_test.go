@@ -85,7 +85,7 @@ func TestPacingCountsThePartNotThePause(t *testing.T) {
 	a = tickOnce(a)
 	mustContain(t, a.View(), "part 2 of 20 min", "meeting 23 of 60 min")
 
-	if err := NewSaver(a.ctx.cfg.Store).Flush(a.Record()); err != nil {
+	if err := NewSaver(a.ctx.cfg.Store).Flush(a.Final()); err != nil {
 		t.Fatal(err)
 	}
 	clk.add(24 * time.Hour) // closed: not counted

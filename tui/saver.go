@@ -16,48 +16,57 @@ import (
 // second of being typed.
 const saveDelay = 400 * time.Millisecond
 
-// Saver writes a TUI's changes to the store. Normal saves are one at a time
-// (the session screen waits for savedMsg before it sends the next); the final
-// flush on quit writes the whole record and may overtake one still in
-// flight, so writes carry a generation and a stale one is dropped.
+// Saver writes a TUI's changes to the store. Saves go one at a time (the
+// session screen waits for savedMsg before it sends the next). The final
+// flush, when the program has ended, writes everything the screen still
+// holds; a save still in flight then is older, so once flushed the saver
+// drops any write that comes after.
 type Saver struct {
 	st   *store.Store
 	mu   sync.Mutex
-	gen  uint64 // last generation handed out
-	last uint64 // last generation written
+	done bool
 }
 
 // NewSaver wraps a store.
 func NewSaver(st *store.Store) *Saver { return &Saver{st: st} }
 
-// next hands out a generation. Called on the UI goroutine only, but the
-// final flush calls it too, so it is locked.
-func (s *Saver) next() uint64 {
+// write applies changes in order, unless the final flush has happened.
+func (s *Saver) write(cs []store.Change) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.gen++
-	return s.gen
-}
-
-// write applies a change unless a newer one has been written already.
-func (s *Saver) write(gen uint64, c store.Change) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if gen <= s.last {
+	if s.done {
 		return nil
 	}
-	if err := s.st.Apply(c); err != nil {
-		return err
+	return s.apply(cs)
+}
+
+func (s *Saver) apply(cs []store.Change) error {
+	for _, c := range cs {
+		if c.SessionID == 0 || c.Empty() {
+			continue
+		}
+		if err := s.st.Apply(c); err != nil {
+			return err
+		}
 	}
-	s.last = gen
 	return nil
+}
+
+// Flush writes the final changes now, on the calling goroutine, and closes
+// the saver to writes still in flight. vigil calls it after the program has
+// ended (quit, SIGTERM, SIGHUP, a panic), never from Update.
+func (s *Saver) Flush(cs []store.Change) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.done = true
+	return s.apply(cs)
 }
 
 type saveTickMsg struct{ sessionID uint64 }
 
 type savedMsg struct {
 	sessionID uint64
-	change    store.Change
+	changes   []store.Change
 	err       error
 }
 
@@ -67,10 +76,23 @@ type dirty struct {
 	notes       map[string]bool
 	requests    map[uint64]bool
 	commitments map[uint64]bool
+	// others are requests of the group's earlier sessions changed in the
+	// revisit step: session ID → request IDs.
+	others map[uint64]map[uint64]bool
 }
 
 func (d *dirty) empty() bool {
-	return !d.session && len(d.notes) == 0 && len(d.requests) == 0 && len(d.commitments) == 0
+	return !d.session && len(d.notes) == 0 && len(d.requests) == 0 && len(d.commitments) == 0 && len(d.others) == 0
+}
+
+func (d *dirty) other(sessionID, requestID uint64) {
+	if d.others == nil {
+		d.others = map[uint64]map[uint64]bool{}
+	}
+	if d.others[sessionID] == nil {
+		d.others[sessionID] = map[uint64]bool{}
+	}
+	d.others[sessionID][requestID] = true
 }
 
 func (d *dirty) note(k string) {
@@ -94,20 +116,28 @@ func (d *dirty) commitment(id uint64) {
 	d.commitments[id] = true
 }
 
-// merge marks everything in a failed change dirty again, so a retry
-// writes it.
-func (d *dirty) merge(c store.Change) {
-	if c.Session != nil {
-		d.session = true
-	}
-	for _, n := range c.Notes {
-		d.note(n.Key)
-	}
-	for _, r := range c.Requests {
-		d.request(r.ID)
-	}
-	for _, c := range c.Commitments {
-		d.commitment(c.ID)
+// merge marks everything in failed changes dirty again, so a retry writes
+// it. The first change is the session's own; the rest are other sessions'.
+func (d *dirty) merge(own uint64, cs []store.Change) {
+	for _, c := range cs {
+		if c.SessionID != own {
+			for _, r := range c.Requests {
+				d.other(c.SessionID, r.ID)
+			}
+			continue
+		}
+		if c.Session != nil {
+			d.session = true
+		}
+		for _, n := range c.Notes {
+			d.note(n.Key)
+		}
+		for _, r := range c.Requests {
+			d.request(r.ID)
+		}
+		for _, m := range c.Commitments {
+			d.commitment(m.ID)
+		}
 	}
 }
 
@@ -165,19 +195,9 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// saveCmd writes a change off the UI goroutine.
-func saveCmd(s *Saver, c store.Change) tea.Cmd {
-	gen := s.next()
+// saveCmd writes changes off the UI goroutine.
+func saveCmd(s *Saver, sessionID uint64, cs []store.Change) tea.Cmd {
 	return guard(func() tea.Msg {
-		return savedMsg{sessionID: c.SessionID, change: c, err: s.write(gen, c)}
+		return savedMsg{sessionID: sessionID, changes: cs, err: s.write(cs)}
 	})
-}
-
-// Flush writes a whole record now, on the calling goroutine. vigil calls it
-// after the program has ended (quit, SIGTERM, SIGHUP), never from Update.
-func (s *Saver) Flush(rec *store.Record) error {
-	if rec == nil || rec.Session.ID == 0 {
-		return nil
-	}
-	return s.write(s.next(), fullChange(rec))
 }

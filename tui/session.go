@@ -43,6 +43,13 @@ type sessionModel struct {
 	query      string           // the last search
 	findStatus string
 
+	carry       []store.GroupRequest // the group's requests from earlier sessions
+	carryLoaded bool
+	carryErr    error
+	pendingKey  string                     // a position to go back to once the pages are whole
+	touched     map[uint64]map[uint64]bool // carried requests changed, for the final save
+	answering   *textinput.Model           // the line on how a request was answered
+
 	clk           clock // time spent per part
 	ticks         int
 	minutes       *textinput.Model // asking the meeting's length, when not nil
@@ -77,6 +84,9 @@ func newSession(ctx *context, o *Opened) sessionModel {
 	}
 	m.vp.KeyMap = viewport.KeyMap{} // keys are ours; see scroll()
 	m.cur = indexOf(m.pages, rec.Session.Position.Page)
+	if rec.Session.Position.Page == keyRevisit {
+		m.pendingKey = keyRevisit // the step comes back when its requests are read
+	}
 	now := ctx.now()
 	m.clk = newClock(rec.Session, now).show(m.kindOf(m.page()), now)
 	return m
@@ -107,7 +117,7 @@ func (m sessionModel) noteKind() store.NoteKind {
 // hasNote reports whether the current page takes a note.
 func (m sessionModel) hasNote() bool {
 	switch m.page().Kind {
-	case pageSection, pagePrompt, pageRequests, pageCommitments:
+	case pageSection, pagePrompt, pageRequests, pageCommitments, pageRevisit:
 		return true
 	}
 	return false
@@ -115,7 +125,7 @@ func (m sessionModel) hasNote() bool {
 
 // typing reports whether keys are text right now.
 func (m sessionModel) typing() bool {
-	return m.editing || m.form != nil || m.minutes != nil || m.search != nil
+	return m.editing || m.form != nil || m.minutes != nil || m.search != nil || m.answering != nil
 }
 
 // update handles a message, then remakes the header and footer strings so
@@ -152,7 +162,7 @@ func (m sessionModel) handle(msg tea.Msg) (sessionModel, tea.Cmd) {
 		m.saving = false
 		m.saveErr = msg.err
 		if msg.err != nil {
-			m.dirty.merge(msg.change)
+			m.dirty.merge(m.rec.Session.ID, msg.changes)
 		}
 		if !m.dirty.empty() {
 			return m.scheduleSave()
@@ -170,6 +180,11 @@ func (m sessionModel) handle(msg tea.Msg) (sessionModel, tea.Cmd) {
 			return m2, tea.Batch(next, save)
 		}
 		return m, next
+	case carryMsg:
+		if msg.sessionID == m.rec.Session.ID {
+			m = m.takeCarry(msg)
+		}
+		return m, nil
 	case timer.TickMsg, timer.StartStopMsg, timer.TimeoutMsg:
 		return m.updateSilence(msg)
 	case tea.KeyMsg:
@@ -199,6 +214,9 @@ func (m sessionModel) handleKey(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 	if m.search != nil {
 		return m.updateSearch(msg)
 	}
+	if m.answering != nil {
+		return m.updateAnswer(msg)
+	}
 	if m.outline {
 		return m.updateOutline(msg)
 	}
@@ -226,6 +244,11 @@ func (m sessionModel) handleKey(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 		return m2, tea.Batch(cmd, save)
 	}
 	p := m.page()
+	if p.Kind == pageRevisit {
+		if m2, cmd, done := m.updateRevisitKey(msg); done {
+			return m2, cmd
+		}
+	}
 	switch {
 	case p.Kind == pageContentNote && key.Matches(msg, k.Gentle):
 		return m.choosePath(store.PathGentle)
@@ -298,7 +321,7 @@ func (m *sessionModel) scroll(msg tea.KeyMsg) {
 
 func (m sessionModel) isList() bool {
 	k := m.page().Kind
-	return k == pageRequests || k == pageCommitments
+	return k == pageRequests || k == pageCommitments || k == pageRevisit
 }
 
 func (m sessionModel) canMarkPrayed() bool {
@@ -313,7 +336,7 @@ func (m sessionModel) canMarkPrayed() bool {
 func (m sessionModel) choosePath(path store.Path) (sessionModel, tea.Cmd) {
 	if path != m.rec.Session.Path {
 		m.rec.Session.Path = path
-		m.pages = buildPages(m.guide, path)
+		m.pages = withRevisit(buildPages(m.guide, path), len(m.carry) > 0)
 	}
 	m.cur = 0
 	return m.move(+1)
@@ -401,10 +424,10 @@ func (m sessionModel) startSave() (sessionModel, tea.Cmd) {
 		return m, nil
 	}
 	m.rec.Session.Spent = m.clk.seconds()
-	c := changeOf(&m.rec, m.dirty)
+	cs := append([]store.Change{changeOf(&m.rec, m.dirty)}, m.otherChanges(m.dirty.others)...)
 	m.dirty = dirty{}
 	m.saving = true
-	return m, saveCmd(m.ctx.cfg.Saver, c)
+	return m, saveCmd(m.ctx.cfg.Saver, m.rec.Session.ID, cs)
 }
 
 // record is the session's record with anything still in an open form
@@ -416,4 +439,10 @@ func (m sessionModel) record() *store.Record {
 	m.clk = m.clk.advance(m.ctx.now())
 	m.rec.Session.Spent = m.clk.seconds()
 	return &m.rec
+}
+
+// final is everything to write when the program ends: the whole record, and
+// every request of an earlier session the revisit step changed.
+func (m sessionModel) final() []store.Change {
+	return append([]store.Change{fullChange(m.record())}, m.otherChanges(m.touched)...)
 }

@@ -70,6 +70,8 @@ func (m *sessionModel) refresh(top bool) {
 		body = m.requestsView()
 	case pageCommitments:
 		body = m.commitmentsView()
+	case pageRevisit:
+		body = m.revisitView()
 	case pageSummary:
 		body = summaryText(m.guide, &m.rec, m.leader, m.ctx.styles, m.lay.text)
 	default:
@@ -234,8 +236,8 @@ func (m sessionModel) header() string {
 			sec := m.guide.Parts[p.Part].Sections[p.Section]
 			where += fmt.Sprintf(" · prompt %d of %d", p.Prompt+1, len(sec.Prompts))
 		}
-		if p.Kind == pageRequests || p.Kind == pageCommitments {
-			title = map[pageKind]string{pageRequests: "The group's own requests", pageCommitments: "Commitments"}[p.Kind]
+		if p.Kind == pageRequests || p.Kind == pageCommitments || p.Kind == pageRevisit {
+			title = m.pageTitle(p)
 		}
 		if where != "" {
 			where += " · "
@@ -309,6 +311,8 @@ func (m sessionModel) shortHelp() []key.Binding {
 		return []key.Binding{k.Full, k.Gentle, k.Minutes, k.Help, k.Quit}
 	case pageSummary:
 		return []key.Binding{k.Back, k.View, k.Up, k.Down, k.Help, k.Quit}
+	case pageRevisit:
+		return []key.Binding{k.Next, k.Back, k.Praying, k.Answered, k.Archive, k.View, k.Help}
 	case pageRequests, pageCommitments:
 		b := []key.Binding{k.Next, k.Back, k.Add}
 		if p.Kind == pageRequests {

@@ -130,7 +130,7 @@ func runTUI(o *options, start startFunc) error {
 	if !ok {
 		return fmt.Errorf("the screen stopped unexpectedly (%v); notes typed before the last second may be lost", runErr)
 	}
-	if err := cfg.Saver.Flush(app.Record()); err != nil {
+	if err := cfg.Saver.Flush(app.Final()); err != nil {
 		return fmt.Errorf("the last changes could not be saved to %s: %w", st.Path(), err)
 	}
 	if what, crashed := app.Crashed(); crashed {

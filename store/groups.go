@@ -1,0 +1,138 @@
+package store
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"go.etcd.io/bbolt"
+)
+
+// A group is the sessions that share a group name. Names match without
+// regard to case or to spaces at either end, as people type them.
+
+// GroupSummary is one group for the home screen.
+type GroupSummary struct {
+	Name     string    // as the newest session spells it
+	Sessions int       // how many sessions it has held
+	Last     time.Time // when its newest session began
+	Open     int       // its requests still open
+}
+
+// GroupRequest is one of a group's requests with the session it was made in.
+type GroupRequest struct {
+	SessionID      uint64
+	SessionUID     string
+	SessionCreated time.Time
+	Request        Request
+}
+
+// sameGroup reports whether two group names name the same group.
+func sameGroup(a, b string) bool {
+	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
+
+// eachGroupSession calls fn for every session that has a group, with its
+// bucket, in ID order.
+func eachGroupSession(tx *bbolt.Tx, fn func(Session, *bbolt.Bucket) error) error {
+	sessions := tx.Bucket(bucketSessions)
+	c := sessions.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if v != nil {
+			continue
+		}
+		sb := sessions.Bucket(k)
+		sess, err := readSession(sb, btoi(k))
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(sess.Group) == "" {
+			continue
+		}
+		if err := fn(sess, sb); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Groups returns every group, the most recently met first. It reads every
+// session header once: it is for the home screen, run off the UI goroutine.
+func (s *Store) Groups() ([]GroupSummary, error) {
+	byKey := map[string]*GroupSummary{}
+	err := s.view(func(tx *bbolt.Tx) error {
+		return eachGroupSession(tx, func(sess Session, sb *bbolt.Bucket) error {
+			key := strings.ToLower(strings.TrimSpace(sess.Group))
+			g := byKey[key]
+			if g == nil {
+				g = &GroupSummary{}
+				byKey[key] = g
+			}
+			g.Sessions++
+			if !sess.Created.Before(g.Last) {
+				g.Last, g.Name = sess.Created, strings.TrimSpace(sess.Group)
+			}
+			return forEachJSON(sb.Bucket(bucketRequests), func(r Request) {
+				if r.Status == "" {
+					g.Open++
+				}
+			})
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list groups in %s: %w", s.path, err)
+	}
+	out := make([]GroupSummary, 0, len(byKey))
+	for _, g := range byKey {
+		out = append(out, *g)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].Last.Equal(out[j].Last) {
+			return out[i].Last.After(out[j].Last)
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out, nil
+}
+
+// GroupRequests returns every request made in a group's sessions, open or
+// closed, oldest session first; group "" gives every group's.
+func (s *Store) GroupRequests(group string) ([]GroupRequest, error) {
+	var out []GroupRequest
+	err := s.view(func(tx *bbolt.Tx) error {
+		return eachGroupSession(tx, func(sess Session, sb *bbolt.Bucket) error {
+			if group != "" && !sameGroup(sess.Group, group) {
+				return nil
+			}
+			return forEachJSON(sb.Bucket(bucketRequests), func(r Request) {
+				out = append(out, GroupRequest{SessionID: sess.ID, SessionUID: sess.UID, SessionCreated: sess.Created, Request: r})
+			})
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the requests of group %q in %s: %w", group, s.path, err)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].SessionCreated.Before(out[j].SessionCreated) })
+	return out, nil
+}
+
+// GroupPrayed counts, for a group, in how many of its sessions each of the
+// guide's own requests (by section ID) was marked prayed.
+func (s *Store) GroupPrayed(group string) (map[string]int, error) {
+	out := map[string]int{}
+	err := s.view(func(tx *bbolt.Tx) error {
+		return eachGroupSession(tx, func(sess Session, _ *bbolt.Bucket) error {
+			if sameGroup(sess.Group, group) {
+				for id := range sess.Prayed {
+					out[id]++
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count the prayers of group %q in %s: %w", group, s.path, err)
+	}
+	return out, nil
+}
