@@ -22,6 +22,7 @@ type GroupSummary struct {
 
 // GroupRequest is one of a group's requests with the session it was made in.
 type GroupRequest struct {
+	Group          string // as its session spells it
 	SessionID      uint64
 	SessionUID     string
 	SessionCreated time.Time
@@ -106,7 +107,7 @@ func (s *Store) GroupRequests(group string) ([]GroupRequest, error) {
 				return nil
 			}
 			return forEachJSON(sb.Bucket(bucketRequests), func(r Request) {
-				out = append(out, GroupRequest{SessionID: sess.ID, SessionUID: sess.UID, SessionCreated: sess.Created, Request: r})
+				out = append(out, GroupRequest{Group: sess.Group, SessionID: sess.ID, SessionUID: sess.UID, SessionCreated: sess.Created, Request: r})
 			})
 		})
 	})

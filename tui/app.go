@@ -24,6 +24,8 @@ type App struct {
 	home      homeModel
 	session   sessionModel
 	inSession bool
+	inList    bool // the prayer list, from home
+	plist     prayerList
 	showHelp  bool
 	help      help.Model
 	helpVP    viewport.Model // the keys screen, which scrolls on small windows
@@ -78,6 +80,9 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.width, a.height = msg.Width, msg.Height
 		var c1, c2 tea.Cmd
 		a.home, c1 = a.home.update(msg)
+		if a.inList {
+			a.plist, _ = a.plist.update(msg)
+		}
 		a.resources.Width, a.resources.Height = msg.Width-2, msg.Height-2
 		a.resources.SetContent(resourcesText(a.guide(), a.ctx.styles, msg.Width-2))
 		if a.inSession {
@@ -96,6 +101,13 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(a.resize(), clockTick(a.session.rec.Session.ID), loadCarry(a.ctx.cfg.Store, a.session.rec.Session))
 	case sessionsMsg:
 		a.home, _ = a.home.update(msg)
+		return a, nil
+	case openPrayerListMsg:
+		a.inList = true
+		a.plist = newPrayerList(a.ctx, a.width, a.height)
+		return a, loadPrayerList(a.ctx.cfg.Store)
+	case prayerListMsg:
+		a.plist, _ = a.plist.update(msg)
 		return a, nil
 	}
 	var cmd tea.Cmd
@@ -164,9 +176,16 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a.openResources(), nil
 	}
 	var cmd tea.Cmd
-	if a.inSession {
+	switch {
+	case a.inSession:
 		a.session, cmd = a.session.update(msg)
-	} else {
+	case a.inList:
+		if key.Matches(msg, k.StopEdit) {
+			a.inList = false
+			return a, loadSessions(a.ctx.cfg.Store)
+		}
+		a.plist, cmd = a.plist.update(msg)
+	default:
 		a.home, cmd = a.home.update(msg)
 	}
 	return a, cmd
@@ -227,6 +246,9 @@ func (a App) view() string {
 	}
 	if a.inSession {
 		return a.session.view()
+	}
+	if a.inList {
+		return a.plist.view()
 	}
 	body := a.home.view()
 	if a.err != nil {

@@ -20,9 +20,10 @@ const recentSessions = 8
 type homeModel struct {
 	ctx      *context
 	sessions []store.Session
+	groups   []store.GroupSummary
 	loaded   bool
 	err      error
-	sel      int // 0 starts a new session; i > 0 resumes sessions[i-1]
+	sel      int // index into items()
 
 	starting bool
 	guide    int // index into the library's guides
@@ -47,7 +48,11 @@ func newHome(ctx *context) homeModel {
 func loadSessions(st *store.Store) tea.Cmd {
 	return guard(func() tea.Msg {
 		s, err := st.Sessions(recentSessions)
-		return sessionsMsg{sessions: s, err: err}
+		if err != nil {
+			return sessionsMsg{err: err}
+		}
+		g, err := st.Groups()
+		return sessionsMsg{sessions: s, groups: g, err: err}
 	})
 }
 
@@ -73,7 +78,8 @@ func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 		h.width, h.height = msg.Width, msg.Height
 		h.group.Width = max(10, msg.Width-24)
 	case sessionsMsg:
-		h.loaded, h.sessions, h.err = true, msg.sessions, msg.err
+		h.loaded, h.sessions, h.groups, h.err = true, msg.sessions, msg.groups, msg.err
+		h.sel = clamp(h.sel, 0, len(h.items())-1)
 	case tea.KeyMsg:
 		if h.busy {
 			return h, nil
@@ -82,18 +88,26 @@ func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 			return h.updateStart(msg)
 		}
 		k := h.ctx.keys
+		items := h.items()
 		switch {
 		case key.Matches(msg, k.Up):
-			h.sel = clamp(h.sel-1, 0, len(h.sessions))
+			h.sel = clamp(h.sel-1, 0, len(items)-1)
 		case key.Matches(msg, k.Down):
-			h.sel = clamp(h.sel+1, 0, len(h.sessions))
+			h.sel = clamp(h.sel+1, 0, len(items)-1)
 		case key.Matches(msg, k.Open):
-			if h.sel == 0 {
+			it := items[h.sel]
+			switch it.kind {
+			case itemNew, itemGroup:
 				h.starting = true
+				h.group.SetValue(it.group)
+				h.group.CursorEnd()
 				return h, h.group.Focus()
+			case itemPrayerList:
+				return h, func() tea.Msg { return openPrayerListMsg{} }
+			case itemSession:
+				h.busy = true
+				return h, resumeSession(h.ctx, it.session)
 			}
-			h.busy = true
-			return h, resumeSession(h.ctx, h.sessions[h.sel-1].ID)
 		}
 	default:
 		if h.starting {
@@ -156,33 +170,27 @@ func (h homeModel) view() string {
 		b.WriteString(h.startView())
 		return b.String()
 	}
-	cursor := func(i int) string {
-		if i == h.sel {
-			return st.Selected.Render("› ")
-		}
-		return "  "
-	}
-	label := "Start a new session"
-	if h.sel == 0 {
-		label = st.Selected.Render(label)
-	}
-	b.WriteString(cursor(0) + label + "\n\n")
 	switch {
 	case h.err != nil:
 		b.WriteString(st.Error.Render("The sessions could not be read: "+h.err.Error()) + "\n")
 	case !h.loaded:
 		b.WriteString(st.Muted.Render("Reading your sessions…") + "\n")
-	case len(h.sessions) == 0:
-		b.WriteString(st.Muted.Render("No sessions yet. Your notes will be kept here.") + "\n")
-	default:
-		b.WriteString(st.Muted.Render("Resume a session") + "\n")
-		for i, s := range h.sessions {
-			line := sessionLine(s)
-			if i+1 == h.sel {
-				line = st.Selected.Render(line)
-			}
-			b.WriteString(cursor(i+1) + truncate(line, h.width-6) + "\n")
+	}
+	heading := ""
+	for i, it := range h.items() {
+		if it.heading != heading {
+			heading = it.heading
+			b.WriteString("\n" + st.Muted.Render(heading) + "\n")
 		}
+		line := truncate(it.label, h.width-6)
+		cursor := "  "
+		if i == h.sel {
+			cursor, line = st.Selected.Render("› "), st.Selected.Render(line)
+		}
+		b.WriteString(cursor + line + "\n")
+	}
+	if h.loaded && len(h.sessions) == 0 && h.err == nil {
+		b.WriteString("\n" + st.Muted.Render("No sessions yet. Your notes will be kept here.") + "\n")
 	}
 	if h.busy {
 		b.WriteString("\n" + st.Muted.Render("Opening…"))
@@ -214,4 +222,41 @@ func sessionLine(s store.Session) string {
 		group = "no group"
 	}
 	return fmt.Sprintf("#%d · %s · %s · page %d of %d · %s", s.ID, s.Updated.Local().Format("2006-01-02 15:04"), group, s.Seen, s.Total, s.GuideTitle)
+}
+
+// openPrayerListMsg asks the app for the prayer list screen.
+type openPrayerListMsg struct{}
+
+// homeItem is one row of the home screen.
+type homeItem struct {
+	kind    int
+	heading string // the rows under one heading are drawn together
+	label   string
+	group   string // the group a new session starts with
+	session uint64
+}
+
+// The kinds of home row.
+const (
+	itemNew = iota + 1
+	itemPrayerList
+	itemGroup
+	itemSession
+)
+
+// items are the home screen's rows: start a session, the prayer list, each
+// group (a new session for it), and the recent sessions to resume.
+func (h homeModel) items() []homeItem {
+	items := []homeItem{{kind: itemNew, label: "Start a new session"}}
+	if len(h.groups) > 0 {
+		items = append(items, homeItem{kind: itemPrayerList, label: "Prayer list: every group's requests"})
+	}
+	for _, g := range h.groups {
+		items = append(items, homeItem{kind: itemGroup, heading: "Groups (enter starts their next session)", group: g.Name,
+			label: fmt.Sprintf("%s · last met %s · %d open request(s)", g.Name, g.Last.Local().Format("2006-01-02"), g.Open)})
+	}
+	for _, s := range h.sessions {
+		items = append(items, homeItem{kind: itemSession, heading: "Resume a session", session: s.ID, label: sessionLine(s)})
+	}
+	return items
 }

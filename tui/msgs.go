@@ -5,6 +5,7 @@ import "vigil/store"
 // sessionsMsg carries the recent sessions for the home screen.
 type sessionsMsg struct {
 	sessions []store.Session
+	groups   []store.GroupSummary
 	err      error
 }
 

@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"vigil/guides"
+	"vigil/store"
+)
+
+// homeWithTwoWeeks is the home screen over a store where one group met
+// twice and left requests: one open, one answered, one private.
+func homeWithTwoWeeks(t *testing.T) (App, *store.Store) {
+	t.Helper()
+	st := openTestStore(t)
+	g := tinyGuide()
+	w1, err := NewSession(st, g, "Thursday group", "", fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w1.Record.Session.Prayed = map[string]time.Time{"prayer/a": fixedClock()}
+	s := w1.Record.Session
+	if err := st.Apply(store.Change{SessionID: s.ID, Session: &s, Requests: []store.Request{
+		{ID: 1, Text: "OPEN-REQUEST", Name: "Ana", Prayed: true, Created: fixedClock()},
+		{ID: 2, Text: "ANSWERED-REQUEST", Status: store.RequestAnswered, Answer: "she is home", Created: fixedClock()},
+		{ID: 3, Text: "PRIVATE-REQUEST", Private: true, Created: fixedClock()},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewSession(st, g, "Thursday group", "", fixedClock().Add(7*24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	a := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, GlamourStyle: "notty",
+		Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true})
+	a = drive(t, a, sizeMsg(100, 30), loadSessions(st)())
+	return a, st
+}
+
+func TestHomeListsGroups(t *testing.T) {
+	a, _ := homeWithTwoWeeks(t)
+	mustContain(t, a.View(), "Start a new session", "Prayer list", "Thursday group · last met 2026-12-03 · 2 open request(s)", "Resume a session")
+	// enter on the group starts its next session with the name filled in.
+	for a.home.items()[a.home.sel].kind != itemGroup {
+		a = drive(t, a, keyMsg("down"))
+	}
+	a = drive(t, a, keyMsg("enter"))
+	if !a.home.starting || a.home.group.Value() != "Thursday group" {
+		t.Errorf("starting %v with group %q", a.home.starting, a.home.group.Value())
+	}
+}
+
+func TestPrayerList(t *testing.T) {
+	a, _ := homeWithTwoWeeks(t)
+	for a.home.items()[a.home.sel].kind != itemPrayerList {
+		a = drive(t, a, keyMsg("down"))
+	}
+	a = drive(t, a, keyMsg("enter"))
+	a = drive(t, a, loadPrayerList(a.ctx.cfg.Store)())
+	v := a.View()
+	mustContain(t, v, "Prayer list", "OPEN-REQUEST — Ana", "added 2026-11-26 · prayed in 1 session(s)",
+		"Answered", "ANSWERED-REQUEST", "answered: she is home", "Pray for A — in 1 session(s)", "SHARED VIEW")
+	mustNotContain(t, v, "PRIVATE-REQUEST")
+	if idxOpen, idxAns := strings.Index(v, "OPEN-REQUEST"), strings.Index(v, "ANSWERED-REQUEST"); idxAns < idxOpen {
+		t.Error("answered requests are not shown apart, after the open ones")
+	}
+	a = drive(t, a, keyMsg("tab"))
+	mustContain(t, a.View(), "PRIVATE-REQUEST [private]", "LEADER VIEW")
+	a = drive(t, a, keyMsg("esc"))
+	if a.inList {
+		t.Error("esc did not go back home")
+	}
+}

@@ -1,0 +1,190 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"vigil/store"
+)
+
+// The prayer list shows every group's open requests, with when each was
+// added and how many sessions have prayed it; answered ones are shown
+// apart, and so is how often the group prayed the guide's own requests.
+
+// prayerListMsg carries what the prayer list shows, read off the UI
+// goroutine.
+type prayerListMsg struct {
+	requests []store.GroupRequest
+	prayed   map[string]map[string]int // group → guide section ID → sessions
+	groups   []store.GroupSummary
+	err      error
+}
+
+func loadPrayerList(st *store.Store) tea.Cmd {
+	return guard(func() tea.Msg {
+		groups, err := st.Groups()
+		if err != nil {
+			return prayerListMsg{err: err}
+		}
+		reqs, err := st.GroupRequests("")
+		if err != nil {
+			return prayerListMsg{err: err}
+		}
+		prayed := map[string]map[string]int{}
+		for _, g := range groups {
+			if prayed[g.Name], err = st.GroupPrayed(g.Name); err != nil {
+				return prayerListMsg{err: err}
+			}
+		}
+		return prayerListMsg{requests: reqs, prayed: prayed, groups: groups}
+	})
+}
+
+type prayerList struct {
+	ctx    *context
+	msg    *prayerListMsg
+	leader bool
+	vp     viewport.Model
+	width  int
+}
+
+func newPrayerList(ctx *context, w, h int) prayerList {
+	p := prayerList{ctx: ctx, vp: viewport.New(w-2, max(1, h-3)), width: w}
+	p.vp.KeyMap = viewport.KeyMap{}
+	p.vp.SetContent(ctx.styles.Muted.Render("Reading the prayer list…"))
+	return p
+}
+
+func (p prayerList) update(msg tea.Msg) (prayerList, tea.Cmd) {
+	k := p.ctx.keys
+	switch msg := msg.(type) {
+	case prayerListMsg:
+		p.msg = &msg
+	case tea.WindowSizeMsg:
+		p.width = msg.Width
+		p.vp.Width, p.vp.Height = msg.Width-2, max(1, msg.Height-3)
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, k.View):
+			p.leader = !p.leader
+		case key.Matches(msg, k.Up):
+			p.vp.LineUp(1)
+		case key.Matches(msg, k.Down):
+			p.vp.LineDown(1)
+		case key.Matches(msg, k.PageUp):
+			p.vp.HalfViewUp()
+		case key.Matches(msg, k.PageDown):
+			p.vp.HalfViewDown()
+		}
+		if !key.Matches(msg, k.View) {
+			return p, nil
+		}
+	}
+	p.vp.SetContent(p.text())
+	return p, nil
+}
+
+// guideTitle finds the title of a guide's section by its ID in any guide.
+func (p prayerList) guideTitle(sectionID string) string {
+	for _, g := range p.ctx.cfg.Library.Guides {
+		for _, part := range g.Parts {
+			for _, s := range part.Sections {
+				if s.ID == sectionID {
+					return s.Title
+				}
+			}
+		}
+	}
+	return sectionID
+}
+
+func (p prayerList) text() string {
+	st := p.ctx.styles
+	if p.msg == nil {
+		return st.Muted.Render("Reading the prayer list…")
+	}
+	if p.msg.err != nil {
+		return st.Error.Render("The prayer list could not be read: " + p.msg.err.Error())
+	}
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Prayer list") + "\n")
+	if len(p.msg.groups) == 0 {
+		b.WriteString("\n" + st.Muted.Render("No group has met yet. Start a session with a group name to keep its requests here.") + "\n")
+	}
+	w := p.width - 10
+	for _, g := range p.msg.groups {
+		b.WriteString("\n" + st.Title.Render(g.Name) + st.Muted.Render(fmt.Sprintf(" · last met %s", g.Last.Local().Format("2006-01-02"))) + "\n")
+		var open, answered []string
+		for _, r := range p.msg.requests {
+			if !sameGroupName(r, g.Name) || (r.Request.Private && !p.leader) {
+				continue
+			}
+			line := r.Request.Text
+			if r.Request.Name != "" {
+				line += " — " + r.Request.Name
+			}
+			if r.Request.Private {
+				line += " [private]"
+			}
+			switch r.Request.Status {
+			case "":
+				open = append(open, "○ "+truncate(line, w)+"\n    "+st.Muted.Render(fmt.Sprintf("added %s · prayed in %d session(s)",
+					r.SessionCreated.Local().Format("2006-01-02"), r.Request.TimesPrayed())))
+			case store.RequestAnswered:
+				a := "★ " + truncate(line, w)
+				if r.Request.Answer != "" {
+					a += "\n    " + st.Muted.Render(truncate("answered: "+r.Request.Answer, w))
+				}
+				answered = append(answered, a)
+			}
+		}
+		if len(open) == 0 {
+			b.WriteString("  " + st.Muted.Render("No open requests.") + "\n")
+		}
+		for _, l := range open {
+			b.WriteString("  " + l + "\n")
+		}
+		if len(answered) > 0 {
+			b.WriteString("  " + st.Done.Render("Answered") + "\n")
+			for _, l := range answered {
+				b.WriteString("  " + l + "\n")
+			}
+		}
+		prayed := p.msg.prayed[g.Name]
+		if len(prayed) > 0 {
+			b.WriteString("  " + st.Muted.Render("The guide's requests prayed") + "\n")
+			ids := make([]string, 0, len(prayed))
+			for id := range prayed {
+				ids = append(ids, id)
+			}
+			sort.Strings(ids)
+			for _, id := range ids {
+				b.WriteString("  " + truncate(fmt.Sprintf("✓ %s — in %d session(s)", p.guideTitle(id), prayed[id]), w+4) + "\n")
+			}
+		}
+	}
+	if !p.leader {
+		b.WriteString("\n" + st.Muted.Render("Requests marked private show only in the leader's view (tab)."))
+	}
+	return b.String()
+}
+
+// sameGroupName matches a request's session to a group as the store does.
+func sameGroupName(r store.GroupRequest, name string) bool {
+	return strings.EqualFold(strings.TrimSpace(r.Group), strings.TrimSpace(name))
+}
+
+func (p prayerList) view() string {
+	mode := p.ctx.styles.Badge.Render("◉ SHARED VIEW")
+	if p.leader {
+		mode = p.ctx.styles.BadgeLead.Render("◈ LEADER VIEW")
+	}
+	k := p.ctx.keys
+	return indent(mode + "\n" + p.vp.View() + "\n" + shortHelpLine(p.ctx.styles,
+		[]key.Binding{k.StopEdit, k.View, k.Up, k.Down, k.Quit}, p.width-2))
+}
