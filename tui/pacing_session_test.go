@@ -127,3 +127,22 @@ func TestSilenceTimerRingsAndShows(t *testing.T) {
 	step(keyMsg("right"))
 	mustNotContain(t, a.View(), "The silence has ended")
 }
+
+func TestWhoIsHereIsOptional(t *testing.T) {
+	a, st := newTestApp(t, tinyGuide(), 80, 24)
+	a = drive(t, a, keyMsg("w"))
+	a = drive(t, a, typeText("A.B., C.D.")...)
+	a = drive(t, a, keyMsg("esc")) // esc keeps it, like every esc
+	mustContain(t, a.View(), "Who is here: A.B., C.D.")
+	if got := load(t, st, a.session.rec.Session.ID).Session.Attendance; got != "A.B., C.D." {
+		t.Errorf("stored attendance %q", got)
+	}
+	a = goTo(t, a, keySummary)
+	mustContain(t, a.View(), "Present: A.B., C.D.")
+	// Never needed to move on: a fresh session goes straight past it.
+	b, _ := newTestApp(t, tinyGuide(), 80, 24)
+	b = drive(t, b, keyMsg("right"))
+	if b.session.page().Key != "faq/one" {
+		t.Errorf("→ without attendance went to %q", b.session.page().Key)
+	}
+}

@@ -54,6 +54,7 @@ type sessionModel struct {
 	ticks         int
 	minutes       *textinput.Model // asking the meeting's length, when not nil
 	minutesErr    string
+	who           *textinput.Model // asking who is here, when not nil
 	choosingTimer bool
 	silence       timer.Model
 	silenceOn     bool
@@ -125,7 +126,7 @@ func (m sessionModel) hasNote() bool {
 
 // typing reports whether keys are text right now.
 func (m sessionModel) typing() bool {
-	return m.editing || m.form != nil || m.minutes != nil || m.search != nil || m.answering != nil
+	return m.editing || m.form != nil || m.minutes != nil || m.search != nil || m.answering != nil || m.who != nil
 }
 
 // update handles a message, then remakes the header and footer strings so
@@ -214,6 +215,9 @@ func (m sessionModel) handleKey(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 	if m.search != nil {
 		return m.updateSearch(msg)
 	}
+	if m.who != nil {
+		return m.updateWho(msg)
+	}
 	if m.answering != nil {
 		return m.updateAnswer(msg)
 	}
@@ -256,6 +260,8 @@ func (m sessionModel) handleKey(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 		return m.choosePath(store.PathFull)
 	case p.Kind == pageContentNote && key.Matches(msg, k.Minutes):
 		return m.openMinutes()
+	case p.Kind == pageContentNote && key.Matches(msg, k.Who):
+		return m.openWho()
 	case key.Matches(msg, k.Outline):
 		return m.openOutline()
 	case key.Matches(msg, k.Search):

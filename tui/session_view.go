@@ -119,6 +119,11 @@ func (m sessionModel) contentNoteView() string {
 	if meta.Attribution != "" {
 		b.WriteString(st.Muted.Width(w).Render(meta.Attribution) + "\n")
 	}
+	who := "Who is here: not noted (w to note names or initials, if you like)"
+	if a := m.rec.Session.Attendance; a != "" {
+		who = "Who is here: " + a + " (w to change)"
+	}
+	b.WriteString("\n" + st.Muted.Width(w).Render(who) + "\n")
 	return b.String()
 }
 
@@ -130,6 +135,9 @@ func (m sessionModel) buildNoteView() string {
 	case pageContentNote:
 		w := m.lay.noteWidth
 		third := st.Selected.Render("m") + "        " + m.planText()
+		if m.who != nil {
+			third = m.who.View()
+		}
 		if m.minutes != nil {
 			third = m.minutes.View()
 			if m.minutesErr != "" {
@@ -308,7 +316,7 @@ func (m sessionModel) shortHelp() []key.Binding {
 	p := m.page()
 	switch p.Kind {
 	case pageContentNote:
-		return []key.Binding{k.Full, k.Gentle, k.Minutes, k.Help, k.Quit}
+		return []key.Binding{k.Full, k.Gentle, k.Minutes, k.Who, k.Help, k.Quit}
 	case pageSummary:
 		return []key.Binding{k.Back, k.View, k.Up, k.Down, k.Help, k.Quit}
 	case pageRevisit:
@@ -333,7 +341,7 @@ func (m sessionModel) fullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Back, k.Edit, k.StopEdit},
 		{k.View, k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.Prayed, k.Add, k.Private, k.Gentle, k.Minutes},
+		{k.Prayed, k.Add, k.Private, k.Gentle, k.Minutes, k.Who},
 		{k.Silence, k.Outline, k.Search, k.NextMatch},
 		{k.Pause, k.Resources, k.Help, k.Quit, k.Interrupt},
 	}

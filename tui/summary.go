@@ -20,6 +20,9 @@ func summaryText(g *guides.Guide, rec *store.Record, leader bool, st Styles, wid
 		b.WriteString("  " + strings.ReplaceAll(wrap.Render(text), "\n", "\n  ") + "\n")
 	}
 	b.WriteString(st.Title.Render("What the group captured") + "\n")
+	if rec.Session.Attendance != "" {
+		b.WriteString(st.Muted.Render("Present: ") + rec.Session.Attendance + "\n")
+	}
 	for _, part := range g.Parts {
 		var pb strings.Builder
 		for _, sec := range part.Sections {

@@ -183,3 +183,37 @@ func (m sessionModel) silenceStatus() string {
 	}
 	return ""
 }
+
+// openWho asks who is here: names or initials, optional, never needed to
+// go on.
+func (m sessionModel) openWho() (sessionModel, tea.Cmd) {
+	in := textinput.New()
+	in.Prompt = "Who is here: "
+	in.Placeholder = "names or initials, if you like"
+	in.CharLimit = 300
+	in.Width = max(10, m.lay.noteWidth-16)
+	in.SetValue(m.rec.Session.Attendance)
+	in.CursorEnd()
+	if m.ctx.cfg.ReduceMotion {
+		in.Cursor.SetMode(cursor.CursorStatic)
+	}
+	m.who = &in
+	cmd := m.who.Focus()
+	m.refresh(false)
+	return m, cmd
+}
+
+// updateWho keeps what is typed on enter or esc alike.
+func (m sessionModel) updateWho(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+	if msg.Type == tea.KeyEnter || key.Matches(msg, m.ctx.keys.StopEdit) {
+		m.rec.Session.Attendance = strings.TrimSpace(m.who.Value())
+		m.who = nil
+		m.dirty.session = true
+		m.refresh(false)
+		return m.scheduleSave()
+	}
+	var cmd tea.Cmd
+	*m.who, cmd = m.who.Update(msg)
+	m.refresh(false)
+	return m, cmd
+}
