@@ -55,7 +55,7 @@ Run vigil with no command to open the home screen.`,
 	sessions := newSessionsCmd(o)
 	sessions.AddCommand(newDeleteCmd(o))
 	root.AddCommand(newNewCmd(o), newResumeCmd(o), sessions, newGuidesCmd(o),
-		newBackupCmd(o), newDoctorCmd(o), newConfigCmd(), newVersionCmd())
+		newBackupCmd(o), newDoctorCmd(o), newConfigCmd(), newVersionCmd(), newExportCmd(o), newImportCmd(o))
 	return root
 }
 

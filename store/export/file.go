@@ -1,0 +1,110 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"vigil/guides"
+	"vigil/store"
+)
+
+// ToFile exports the sessions ids to the file at path, readable by its
+// owner alone (0600). The export is written to a temporary file in the
+// same folder, synced, and only then moved into place, so a failed export
+// leaves no half-written file. An existing file is replaced only when
+// force is set, and never when it is the notes database itself. Errors are
+// one sentence that says what to do.
+func ToFile(st *store.Store, lib guides.Library, ids []uint64, f Format, redact bool, path string, force bool) error {
+	if err := checkDest(st, path, force); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s (%w); check that the folder is yours to write in", path, plain(err))
+	}
+	defer os.Remove(tmp.Name()) // after a rename or a link, there is nothing left to remove
+	err = tmp.Chmod(0o600)
+	if err == nil {
+		err = Write(tmp, st, ids, f, Options{Library: lib, Redact: redact})
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if err := place(tmp.Name(), path, force); errors.Is(err, fs.ErrExist) {
+		return existsError(path)
+	} else if err != nil {
+		return fmt.Errorf("cannot write %s (%w); check the folder", path, plain(err))
+	}
+	return nil
+}
+
+// checkDest refuses, before any work, a path that cannot or must not be
+// written.
+func checkDest(st *store.Store, path string, force bool) error {
+	dir := filepath.Dir(path)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return fmt.Errorf("the folder %s does not exist; create it, or give another path for the export", dir)
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("cannot write %s (%w); give another path for the export", path, plain(err))
+	case fi.IsDir():
+		return fmt.Errorf("the path %s is a folder; give the path of the file to write, such as %s", path, filepath.Join(path, "notes.md"))
+	case sameFile(st.Path(), fi):
+		return fmt.Errorf("the file %s is the notes database itself; give another path for the export", path)
+	case !force:
+		return existsError(path)
+	}
+	return nil
+}
+
+func existsError(path string) error {
+	return fmt.Errorf("the file %s already exists; pass --force to replace it, or give another path", path)
+}
+
+func sameFile(path string, fi os.FileInfo) bool {
+	other, err := os.Stat(path)
+	return err == nil && os.SameFile(fi, other)
+}
+
+// place moves tmp to dest and syncs the folder. Without replace it makes a
+// hard link, which fails rather than replace a file that appeared since
+// checkDest looked; where there are no hard links, it checks and renames.
+func place(tmp, dest string, replace bool) error {
+	if replace {
+		if err := os.Rename(tmp, dest); err != nil {
+			return err
+		}
+	} else if err := os.Link(tmp, dest); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		if _, serr := os.Lstat(dest); serr == nil {
+			return fs.ErrExist
+		}
+		if err := os.Rename(tmp, dest); err != nil {
+			return err
+		}
+	}
+	d, err := os.Open(filepath.Dir(dest))
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -1,0 +1,93 @@
+package export
+
+import (
+	"fmt"
+	"html/template"
+)
+
+// htmlEncoder writes one self-contained page: inline CSS, no scripts, no
+// fonts, images or links to fetch (a Content-Security-Policy says so to the
+// browser as well), laid out to print as a handout, one session per sheet.
+// html/template escapes every piece of text.
+type htmlEncoder struct{}
+
+var page = template.Must(template.New("page").Funcs(template.FuncMap{"paragraphs": paragraphs}).Parse(pageTemplate))
+
+func (e *htmlEncoder) begin(o *out, first *doc, total int, _ bool) {
+	title := "vigil notes"
+	switch {
+	case total == 1 && first != nil:
+		title = first.Heading
+	case total > 1:
+		title = fmt.Sprintf("vigil notes: %d sessions", total)
+	}
+	e.run(o, "head", title)
+}
+
+func (e *htmlEncoder) session(o *out, d *doc) { e.run(o, "session", d) }
+
+func (e *htmlEncoder) end(o *out) { e.run(o, "foot", nil) }
+
+func (e *htmlEncoder) run(o *out, name string, data any) {
+	if o.err == nil {
+		o.err = page.ExecuteTemplate(o.w, name, data)
+	}
+}
+
+const pageTemplate = `{{define "head"}}<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.}}</title>
+<style>
+body { font: 12pt/1.45 Georgia, "Times New Roman", serif; color: #111; background: #fff; max-width: 40em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 1.6em; margin: 0 0 .4em; }
+h2 { font-size: 1.25em; margin: 1.6em 0 .3em; padding-bottom: .15em; border-bottom: 1px solid #888; }
+h3 { font-size: 1.05em; margin: 1.1em 0 .3em; }
+h1, h2, h3 { font-family: "Helvetica Neue", Arial, sans-serif; break-after: avoid; page-break-after: avoid; }
+dl.facts { display: grid; grid-template-columns: max-content auto; gap: .1em 1em; margin: 0 0 1em; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; }
+p { margin: .3em 0; }
+p.time, p.label { font-style: italic; color: #333; }
+div.entry { margin: .5em 0 .8em; break-inside: avoid; page-break-inside: avoid; }
+div.entry.leader { border-left: 3px solid #888; padding-left: .8em; }
+ul { padding-left: 1.4em; }
+ul.checks { list-style: none; padding-left: 0; }
+li { margin: .25em 0; break-inside: avoid; page-break-inside: avoid; }
+.mark { display: inline-block; width: 1.4em; }
+.detail { color: #444; }
+article + article { break-before: page; page-break-before: always; margin-top: 3em; }
+@page { margin: 2cm; }
+@media print { body { margin: 0; max-width: none; padding: 0; } }
+</style>
+</head>
+<body>
+{{end}}{{define "session"}}<article>
+<h1>{{.Heading}}</h1>
+{{with .Facts}}<dl class="facts">
+{{range .}}<dt>{{.Label}}</dt><dd>{{.Value}}</dd>
+{{end}}</dl>
+{{end}}{{range .Parts}}<section class="part">
+<h2>{{.Title}}</h2>
+{{with .Time}}<p class="time">{{.}}</p>
+{{end}}{{range .Sections}}<section>
+<h3>{{.Title}}</h3>
+{{range .Entries}}<div class="entry{{if .Leader}} leader{{end}}">
+{{with .Label}}<p class="label">{{.}}</p>
+{{end}}{{range paragraphs .Text}}<p>{{range $i, $l := .}}{{if $i}}<br>
+{{end}}{{$l}}{{end}}</p>
+{{end}}</div>
+{{end}}{{$checks := .Checks}}{{with .Items}}<ul{{if $checks}} class="checks"{{end}}>
+{{range .}}<li>{{if $checks}}{{if .Done}}<span class="mark" role="img" aria-label="prayed">☑</span>{{else}}<span class="mark" role="img" aria-label="not prayed yet">☐</span>{{end}} {{end}}{{range $i, $p := paragraphs .Text}}{{if $i}}<br>
+{{end}}{{range $j, $l := $p}}{{if $j}}<br>
+{{end}}{{$l}}{{end}}{{end}}{{with .Detail}} <span class="detail">— {{.}}</span>{{end}}</li>
+{{end}}</ul>
+{{end}}</section>
+{{end}}</section>
+{{end}}</article>
+{{end}}{{define "foot"}}</body>
+</html>
+{{end}}`

@@ -1,0 +1,46 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// jsonEncoder writes the version 1 JSON export (SCHEMA.md): the envelope
+// by hand, so that sessions can be streamed into it, and each session
+// through encoding/json, indented.
+type jsonEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+	n   int
+}
+
+func (e *jsonEncoder) begin(o *out, _ *doc, _ int, redacted bool) {
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	e.enc.SetIndent("    ", "  ")
+	o.str("{\n", fmt.Sprintf("  \"schema\": %d,\n  \"redacted\": %t,\n  \"sessions\": [", SchemaVersion, redacted))
+}
+
+func (e *jsonEncoder) session(o *out, d *doc) {
+	e.buf.Reset()
+	if err := e.enc.Encode(toV1(d.Rec)); err != nil {
+		if o.err == nil {
+			o.err = fmt.Errorf("write session %s as JSON: %w", d.Rec.Session.UID, err)
+		}
+		return
+	}
+	if e.n > 0 {
+		o.str(",")
+	}
+	e.n++
+	o.str("\n    ")
+	o.bytes(bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")))
+}
+
+func (e *jsonEncoder) end(o *out) {
+	if e.n > 0 {
+		o.str("\n  ")
+	}
+	o.str("]\n}\n")
+}

@@ -1,0 +1,142 @@
+package export
+
+import (
+	"strings"
+	"unicode"
+)
+
+// mdEncoder writes Markdown that reads as plain text too: a level-1
+// heading per session, level 2 per part, level 3 per section; the
+// session's particulars as a list; prompts and leader's notes in italics;
+// prayer requests as task lists. Text people typed is escaped, so that it
+// is shown as typed and never makes a heading, a link or HTML.
+type mdEncoder struct{ n int }
+
+func (e *mdEncoder) begin(*out, *doc, int, bool) {}
+
+func (e *mdEncoder) session(o *out, d *doc) {
+	if e.n > 0 {
+		o.line()
+	}
+	e.n++
+	o.line("# ", mdHeading(d.Heading))
+	o.line()
+	for _, f := range d.Facts {
+		o.line("- **", f.Label, ":** ", mdInline(f.Value))
+	}
+	for _, p := range d.Parts {
+		o.line()
+		o.line("## ", mdHeading(p.Title))
+		if p.Time != "" {
+			o.line()
+			o.line("*", mdInline(p.Time), "*")
+		}
+		for _, s := range p.Sections {
+			o.line()
+			o.line("### ", mdHeading(s.Title))
+			for _, en := range s.Entries {
+				o.line()
+				if en.Label != "" {
+					o.line("*", mdInline(en.Label), "*")
+					o.line()
+				}
+				mdParagraphs(o, en.Text, "")
+			}
+			if len(s.Items) > 0 {
+				o.line()
+			}
+			for _, it := range s.Items {
+				mark := "- "
+				if s.Checks {
+					mark = "- [ ] "
+					if it.Done {
+						mark = "- [x] "
+					}
+				}
+				text := it.Text
+				if it.Detail != "" {
+					text += " — " + it.Detail
+				}
+				o.str(mark)
+				mdParagraphs(o, text, "  ")
+			}
+		}
+	}
+}
+
+func (e *mdEncoder) end(*out) {}
+
+// mdParagraphs writes text as paragraphs; the lines of a paragraph end in a
+// hard break (two spaces), so they stay lines. Every line but the first
+// gets indent (to stay inside a list item).
+func mdParagraphs(o *out, text, indent string) {
+	for pi, para := range paragraphs(text) {
+		if pi > 0 {
+			o.line()
+			o.str(indent)
+		}
+		for li, l := range para {
+			if li > 0 {
+				o.str("  \n", indent)
+			}
+			o.str(mdLine(l))
+		}
+		o.line()
+	}
+}
+
+// mdHeading escapes a heading: like any line, and "#" anywhere, so that
+// none can close the heading early.
+func mdHeading(s string) string {
+	return strings.ReplaceAll(mdLine(s), "#", `\#`)
+}
+
+// mdLine escapes one line that starts a block: what mdInline escapes, and
+// whatever at the start would make a heading, quote, list or rule.
+func mdLine(s string) string {
+	s = mdInline(s)
+	switch {
+	case s == "":
+		return s
+	case strings.ContainsRune("#>-+=", rune(s[0])):
+		return `\` + s
+	}
+	// "1. " or "1) " would start an ordered list.
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		return s[:i] + `\` + s[i:]
+	}
+	return s
+}
+
+// mdInline backslash-escapes the characters that start emphasis, code,
+// links, HTML, entities, tables and strike-through. An underscore inside a
+// word (snake_case) cannot start emphasis and is left as it is.
+func mdInline(s string) string {
+	if !strings.ContainsAny(s, "\\`*_[]<>|~&") {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		switch r {
+		case '\\', '`', '*', '[', ']', '<', '>', '|', '~':
+			b.WriteByte('\\')
+		case '_':
+			if i == 0 || i == len(rs)-1 || !isWordRune(rs[i-1]) || !isWordRune(rs[i+1]) {
+				b.WriteByte('\\')
+			}
+		case '&':
+			if i+1 < len(rs) && (rs[i+1] == '#' || unicode.IsLetter(rs[i+1])) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -1,0 +1,125 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+
+	"vigil/guides"
+	"vigil/store"
+)
+
+// Options configure an export.
+type Options struct {
+	// Library is where section and part titles come from: each session's
+	// guide is looked up by its ID. A session whose guide is not there is
+	// exported with the notes' keys for titles.
+	Library guides.Library
+	// Redact leaves out what was told in confidence: private requests, the
+	// leader's notes, the attendance, and every name (see redactRecord).
+	Redact bool
+}
+
+// encoder writes one format. begin is called once, before the first
+// session (first is nil when there is none) with the number of sessions to
+// come; session once per session; end once.
+type encoder interface {
+	begin(o *out, first *doc, total int, redacted bool)
+	session(o *out, d *doc)
+	end(o *out)
+}
+
+func encoderFor(f Format) (encoder, error) {
+	switch f {
+	case Markdown:
+		return &mdEncoder{}, nil
+	case JSON:
+		return &jsonEncoder{}, nil
+	case Text:
+		return &textEncoder{}, nil
+	case HTML:
+		return &htmlEncoder{}, nil
+	}
+	return nil, fmt.Errorf("%q is not an export format; use md, json, txt or html", string(f))
+}
+
+// Write exports the sessions ids, in that order, to w in format f. It
+// reads and writes one session at a time, so memory stays flat however many
+// there are. Every id is checked before anything is written: a missing one
+// gives an error wrapping store.ErrNotFound and w gets nothing.
+func Write(w io.Writer, st *store.Store, ids []uint64, f Format, opts Options) error {
+	enc, err := encoderFor(f)
+	if err != nil {
+		return err
+	}
+	o := &out{w: bufio.NewWriterSize(w, 64<<10)}
+	found := map[string]*guides.Guide{}
+	started := false
+	err = st.Walk(ids, func(rec store.Record) error {
+		g, ok := found[rec.Session.GuideID]
+		if !ok {
+			g = findGuide(opts.Library, rec.Session.GuideID)
+			found[rec.Session.GuideID] = g
+		}
+		d := buildDoc(rec, g, opts.Redact)
+		if !started {
+			enc.begin(o, &d, len(ids), opts.Redact)
+			started = true
+		}
+		enc.session(o, &d)
+		return o.err
+	})
+	if err != nil {
+		return err
+	}
+	if !started {
+		enc.begin(o, nil, 0, opts.Redact)
+	}
+	enc.end(o)
+	if o.err == nil {
+		o.err = o.w.Flush()
+	}
+	return o.err
+}
+
+// findGuide returns the library's guide with this ID, or nil. It matches
+// IDs only: unlike Library.Find it never reads a file named by the ID,
+// which comes from the database or an imported file.
+func findGuide(lib guides.Library, id string) *guides.Guide {
+	for _, g := range lib.Guides {
+		if g.Meta.ID == id {
+			return g
+		}
+	}
+	return nil
+}
+
+// out is a buffered writer that keeps the first error, so that the
+// encoders can write without checking every call.
+type out struct {
+	w   *bufio.Writer
+	err error
+}
+
+// str writes strings as they are.
+func (o *out) str(ss ...string) {
+	for _, s := range ss {
+		if o.err != nil {
+			return
+		}
+		_, o.err = o.w.WriteString(s)
+	}
+}
+
+// line writes strings and a newline.
+func (o *out) line(ss ...string) {
+	o.str(ss...)
+	o.str("\n")
+}
+
+// bytes writes b as it is.
+func (o *out) bytes(b []byte) {
+	if o.err == nil {
+		_, o.err = o.w.Write(b)
+	}
+}
