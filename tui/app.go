@@ -25,6 +25,7 @@ type App struct {
 	session   sessionModel
 	inSession bool
 	inList    bool // the prayer list, from home
+	exp       *exportForm
 	plist     prayerList
 	showHelp  bool
 	help      help.Model
@@ -109,6 +110,11 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case prayerListMsg:
 		a.plist, _ = a.plist.update(msg)
 		return a, nil
+	case exportedMsg:
+		if a.exp != nil {
+			a.exp.busy, a.exp.done, a.exp.err = false, msg.path, msg.err
+		}
+		return a, nil
 	}
 	var cmd tea.Cmd
 	if a.inSession {
@@ -141,6 +147,12 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			a.resources.HalfViewDown()
 		}
 		return a, nil
+	case a.exp != nil:
+		cmd, closed := a.exp.update(msg)
+		if closed {
+			a.exp = nil
+		}
+		return a, cmd
 	case a.paused:
 		if key.Matches(msg, k.Resources) {
 			return a.openResources(), nil
@@ -174,6 +186,11 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, breathTick(a.pauseN)
 	case key.Matches(msg, k.Resources):
 		return a.openResources(), nil
+	case key.Matches(msg, k.Export):
+		if f := a.exportTarget(); f != nil {
+			a.exp = f
+			return a, nil
+		}
 	}
 	var cmd tea.Cmd
 	switch {
@@ -189,6 +206,25 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		a.home, cmd = a.home.update(msg)
 	}
 	return a, cmd
+}
+
+// exportTarget is the export form for the session the screen offers: the
+// open session on its summary, or the session chosen on the home screen.
+func (a App) exportTarget() *exportForm {
+	switch {
+	case a.inSession && a.session.page().Kind == pageSummary:
+		return newExportForm(a.ctx, a.session.rec.Session, a.session.final())
+	case !a.inSession && !a.inList && !a.home.starting:
+		items := a.home.items()
+		if it := items[a.home.sel]; it.kind == itemSession {
+			for _, s := range a.home.sessions {
+				if s.ID == it.session {
+					return newExportForm(a.ctx, s, nil)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // guide is the guide of the open session, or the first guide there is.
@@ -236,6 +272,8 @@ func (a App) view() string {
 			a.width, a.height, minWidth, minHeight)
 	}
 	switch {
+	case a.exp != nil:
+		return lipglossPlace(a.width, a.height, a.exp.view(a.width))
 	case a.showRes:
 		return indent(a.resources.View()) + "\n " + shortHelpLine(a.ctx.styles,
 			[]key.Binding{a.ctx.keys.Close, a.ctx.keys.Up, a.ctx.keys.Down, a.ctx.keys.PageDown}, a.width-2)

@@ -25,6 +25,8 @@ type Config struct {
 	// Bell is where the silence timer rings the terminal bell at its end
 	// (the terminal); nil rings nothing.
 	Bell io.Writer
+	// ExportDir is the folder exports from the screens go into.
+	ExportDir string
 	// ReduceMotion turns off every animation, the blinking cursor included.
 	ReduceMotion bool
 	// Start opens a session straight away (vigil new, vigil resume); nil

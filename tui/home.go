@@ -154,12 +154,16 @@ func (h homeModel) shortHelp() []key.Binding {
 		}
 		return append(b, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")), k.Interrupt)
 	}
-	return []key.Binding{k.Up, k.Down, k.Open, k.Help, k.Quit}
+	b := []key.Binding{k.Up, k.Down, k.Open}
+	if items := h.items(); h.sel < len(items) && items[h.sel].kind == itemSession {
+		b = append(b, k.Export)
+	}
+	return append(b, k.Help, k.Quit)
 }
 
 func (h homeModel) fullHelp() [][]key.Binding {
 	k := h.ctx.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Pause, k.Resources, k.Help, k.Quit, k.Interrupt}}
+	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Export}, {k.Pause, k.Resources, k.Help, k.Quit, k.Interrupt}}
 }
 
 func (h homeModel) view() string {

@@ -40,6 +40,7 @@ type keyMap struct {
 	Answered  key.Binding
 	Archive   key.Binding
 	Praying   key.Binding
+	Export    key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -78,5 +79,6 @@ func newKeyMap() keyMap {
 		Answered:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "answered")),
 		Archive:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
 		Praying:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "still praying")),
+		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export this session")),
 	}
 }

@@ -152,7 +152,7 @@ func (m sessionModel) buildNoteView() string {
 	case pageSummary:
 		return st.NoteTitle.Render("That is the end of the guide.") + "\n" +
 			st.NoteBox.Width(m.lay.noteWidth+2).Height(m.lay.noteLines).Render(
-				"Everything above is saved. Press q to quit, or ← to go back.")
+				"Everything above is saved. e exports it; q quits; ← goes back.")
 	}
 	if m.form != nil {
 		return "" // the form draws itself in View
@@ -318,7 +318,7 @@ func (m sessionModel) shortHelp() []key.Binding {
 	case pageContentNote:
 		return []key.Binding{k.Full, k.Gentle, k.Minutes, k.Who, k.Help, k.Quit}
 	case pageSummary:
-		return []key.Binding{k.Back, k.View, k.Up, k.Down, k.Help, k.Quit}
+		return []key.Binding{k.Back, k.Export, k.View, k.Up, k.Down, k.Help, k.Quit}
 	case pageRevisit:
 		return []key.Binding{k.Next, k.Back, k.Praying, k.Answered, k.Archive, k.View, k.Help}
 	case pageRequests, pageCommitments:
@@ -342,7 +342,7 @@ func (m sessionModel) fullHelp() [][]key.Binding {
 		{k.Next, k.Back, k.Edit, k.StopEdit},
 		{k.View, k.Up, k.Down, k.PageUp, k.PageDown},
 		{k.Prayed, k.Add, k.Private, k.Gentle, k.Minutes, k.Who},
-		{k.Silence, k.Outline, k.Search, k.NextMatch},
+		{k.Silence, k.Outline, k.Search, k.NextMatch, k.Export},
 		{k.Pause, k.Resources, k.Help, k.Quit, k.Interrupt},
 	}
 }

@@ -101,7 +101,9 @@ func runTUI(o *options, start startFunc) error {
 	}
 	defer st.Close()
 	lib := library(o)
-	cfg := tui.Config{Store: st, Saver: tui.NewSaver(st), Library: lib, GlamourStyle: style, ReduceMotion: o.reduceMotion}
+	cwd, _ := os.Getwd() // exports from the screens go where vigil was started
+	cfg := tui.Config{Store: st, Saver: tui.NewSaver(st), Library: lib, GlamourStyle: style,
+		ReduceMotion: o.reduceMotion, ExportDir: cwd, Bell: os.Stdout}
 	if start != nil {
 		if cfg.Start, err = start(st, lib); err != nil {
 			return err
