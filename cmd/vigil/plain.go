@@ -1,11 +1,27 @@
 package main
 
-import "errors"
+import (
+	"os"
+
+	"vigil/tui"
+)
 
 // runPlain runs a session line by line, for screen readers, pipes and
-// scripts. (Being built: for now it says so.)
+// scripts: with --plain, and whenever stdin or stdout is not a terminal.
+// Every line typed is saved before the next prompt, so no signal handling
+// is needed to keep notes safe.
 func runPlain(o *options, start startFunc) error {
-	_ = o
-	_ = start
-	return errors.New("vigil's screens need a terminal: run it in a terminal window (plain mode is coming)")
+	st, err := openStore(o)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	lib := library(o)
+	cfg := tui.PlainConfig{Store: st, Library: lib, Interactive: isTerminal()}
+	if start != nil {
+		if cfg.Start, err = start(st, lib); err != nil {
+			return err
+		}
+	}
+	return tui.RunPlain(cfg, os.Stdin, os.Stdout)
 }
