@@ -4,7 +4,7 @@
 // about three things: it never writes to a file that is not its own, it
 // never loses a committed edit, and a deleted session is really gone.
 //
-// # Layout (schema version 1)
+// # Layout (schema version 2)
 //
 //	meta/                              bucket
 //	    "schema"    → uint64 big-endian   SchemaVersion
@@ -19,11 +19,19 @@
 //	            <Request.ID: BE>  → JSON Request
 //	        commitments/               bucket
 //	            <Commitment.ID: BE> → JSON Commitment
+//	guides/                            bucket (since schema 2)
+//	    <Session.GuideHash: hex> → the guide file's raw bytes
 //
 // IDs are big-endian, so keys sort by ID: Sessions reads backwards from the
 // last key, and Load and Apply go straight to one session's bucket. Neither
 // grows with the number of sessions. Values are JSON, decoded inside the
 // transaction.
+//
+// The guides bucket keeps the text of every guide a session used, once per
+// distinct text (KeepGuide, GuideCopy), so that a session whose guide file
+// has since changed or gone can still be shown as it was held. A guide is
+// some tens of kilobytes; it is kept when deleting a session, since other
+// sessions may share it and it holds nothing that was typed in a meeting.
 //
 // A file is ours when bbolt's header is valid, the file is as long as the
 // header says, and it holds the meta bucket with a schema key. Open checks
@@ -38,7 +46,8 @@
 // ErrNewerSchema. Schema 0 (never released) had flat buckets: sessions
 // <id> → JSON with a "page" field, notes <id><key> → JSON, requests
 // <id><request id> → JSON; testdata/v0.db is one, built by writeV0 in
-// migrate_test.go.
+// migrate_test.go. Schema 1 is the layout above without the guides bucket;
+// testdata/v1.db is one, built by writeV1 in migrate_v1_test.go.
 //
 // # Backups
 //

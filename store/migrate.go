@@ -12,13 +12,14 @@ import (
 )
 
 // SchemaVersion is the layout this vigil reads and writes (see doc.go).
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migrations[v] turns a version v database into version v+1. They run in
 // order, in the one transaction that opens the database, so a failure
 // leaves the file as it was.
 var migrations = []func(tx *bbolt.Tx) error{
 	migrateV0,
+	migrateV1,
 }
 
 // errMigration marks a failed migration; the transaction rolls back.
@@ -62,8 +63,10 @@ func initSchema(tx *bbolt.Tx, fresh bool) error {
 	if err != nil {
 		return err
 	}
-	if _, err := tx.CreateBucketIfNotExists(bucketSessions); err != nil {
-		return err
+	for _, name := range [][]byte{bucketSessions, bucketGuides} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
 	}
 	if bytes.Equal(meta.Get(keySchema), itob(SchemaVersion)) {
 		return nil
@@ -168,4 +171,12 @@ func migrateV0(tx *bbolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// migrateV1 adds the guides bucket of schema 2, where each session's guide
+// text is kept. Sessions from before it have no copy: GuideCopy says
+// ErrNotFound for them, and they are shown with the guide as it is now.
+func migrateV1(tx *bbolt.Tx) error {
+	_, err := tx.CreateBucketIfNotExists(bucketGuides)
+	return err
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -227,7 +228,7 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 	if !errors.Is(err, ErrNewerSchema) {
 		t.Fatalf("err = %v, want ErrNewerSchema", err)
 	}
-	if msg := err.Error(); !strings.Contains(msg, "version 2") || !strings.Contains(msg, "up to 1") || !strings.Contains(msg, path) {
+	if msg := err.Error(); !strings.Contains(msg, fmt.Sprintf("version %d", SchemaVersion+1)) || !strings.Contains(msg, fmt.Sprintf("up to %d", SchemaVersion)) || !strings.Contains(msg, path) {
 		t.Errorf("message %q should name both versions and the file", msg)
 	}
 	if fileSum(t, path) != before {
@@ -235,6 +236,6 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 	}
 	st, err := Doctor(path, 0)
 	if !errors.Is(err, ErrNewerSchema) || st.Schema != SchemaVersion+1 {
-		t.Errorf("Doctor = %+v, %v; want schema 2 and ErrNewerSchema", st, err)
+		t.Errorf("Doctor = %+v, %v; want schema %d and ErrNewerSchema", st, err, SchemaVersion+1)
 	}
 }
