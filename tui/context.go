@@ -38,6 +38,9 @@ type Config struct {
 type Opened struct {
 	Record store.Record
 	Guide  *guides.Guide
+	// Notice is a sentence to show as the session opens, such as that its
+	// guide has changed since; "" for none.
+	Notice string
 }
 
 // context is shared by every screen: styles, keys and the ways out to the

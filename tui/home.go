@@ -67,7 +67,10 @@ func createSession(ctx *context, g *guides.Guide, group string) tea.Cmd {
 // resumeSession loads a session and its guide, off the UI goroutine.
 func resumeSession(ctx *context, id uint64) tea.Cmd {
 	return guard(func() tea.Msg {
-		o, err := Resume(ctx.cfg.Store, ctx.cfg.Library, id)
+		o, notice, err := ResumeStatus(ctx.cfg.Store, ctx.cfg.Library, id)
+		if o != nil {
+			o.Notice = notice
+		}
 		return openedMsg{opened: o, err: err}
 	})
 }

@@ -151,3 +151,16 @@ func TestResumeNeverReadsAFileByID(t *testing.T) {
 		t.Error("a session of a guide not in the library opened")
 	}
 }
+
+// TestNoticeShowsUntilTheFirstMove: the sentence about a changed guide is
+// on the first screen of the resumed session, and goes with the first move.
+func TestNoticeShowsUntilTheFirstMove(t *testing.T) {
+	a, _ := newTestApp(t, tinyGuide(), 100, 30)
+	o := &Opened{Record: a.session.rec, Guide: a.session.guide, Notice: "The guide has changed since this session."}
+	b := New(Config{Store: a.ctx.cfg.Store, Library: a.ctx.cfg.Library, GlamourStyle: "notty", Now: fixedClock,
+		SaveDelay: a.ctx.cfg.SaveDelay, ReduceMotion: true, Start: o})
+	b = drive(t, b, sizeMsg(100, 30))
+	mustContain(t, b.View(), "The guide has changed since this session.")
+	b = drive(t, b, keyMsg("right"))
+	mustNotContain(t, b.View(), "has changed since")
+}

@@ -42,6 +42,7 @@ type sessionModel struct {
 	search     *textinput.Model // the search prompt, when open
 	query      string           // the last search
 	findStatus string
+	notice     string // shown until the first move (the guide changed since)
 
 	carry       []store.GroupRequest // the group's requests from earlier sessions
 	carryLoaded bool
@@ -85,6 +86,7 @@ func newSession(ctx *context, o *Opened) sessionModel {
 	}
 	m.vp.KeyMap = viewport.KeyMap{} // keys are ours; see scroll()
 	m.cur = indexOf(m.pages, rec.Session.Position.Page)
+	m.notice = o.Notice
 	if rec.Session.Position.Page == keyRevisit {
 		m.pendingKey = keyRevisit // the step comes back when its requests are read
 	}
@@ -356,6 +358,7 @@ func (m sessionModel) move(delta int) (sessionModel, tea.Cmd) {
 	}
 	m.cur = next
 	m.sel = 0
+	m.notice = ""
 	m.silenceEnded = false
 	m.clk = m.clk.show(m.kindOf(m.page()), m.ctx.now())
 	s := &m.rec.Session

@@ -356,6 +356,9 @@ func (m sessionModel) status() string {
 	if m.search != nil {
 		return m.search.View()
 	}
+	if m.notice != "" {
+		saved += st.Muted.Render(" · ") + st.Warn.Render(m.notice)
+	}
 	if m.findStatus != "" {
 		saved += st.Muted.Render(" · ") + st.Selected.Render(m.findStatus)
 	}

@@ -70,9 +70,12 @@ func newResumeCmd(o *options) *cobra.Command {
 					}
 					id = latest.ID
 				}
-				o, err := tui.Resume(st, lib, id)
+				o, notice, err := tui.ResumeStatus(st, lib, id)
 				if errors.Is(err, store.ErrNotFound) {
 					return nil, fmt.Errorf("there is no session %d; `vigil sessions` lists them", id)
+				}
+				if o != nil {
+					o.Notice = notice
 				}
 				return o, err
 			})
