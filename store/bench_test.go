@@ -90,6 +90,22 @@ func BenchmarkStore(b *testing.B) {
 					}
 				}
 			})
+			// Groups and GroupRequests read every session header: the home
+			// screen and the revisit step run them off the UI goroutine.
+			b.Run("Groups", func(b *testing.B) {
+				for b.Loop() {
+					if g, err := s.Groups(); err != nil || len(g) != 1 {
+						b.Fatal(len(g), err)
+					}
+				}
+			})
+			b.Run("GroupRequests", func(b *testing.B) {
+				for b.Loop() {
+					if _, err := s.GroupRequests("Tuesday group"); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 			b.Run("Latest", func(b *testing.B) {
 				for b.Loop() {
 					if _, err := s.Latest(); err != nil {
