@@ -76,9 +76,9 @@ func newKeyMap() keyMap {
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the guide")),
 		NextMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "next match")),
 		Who:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "who is here")),
-		Answered:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "answered")),
-		Archive:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
-		Praying:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "still praying")),
+		Answered:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "revisit: answered")),
+		Archive:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "revisit: archive")),
+		Praying:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "revisit: still praying")),
 		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export this session")),
 	}
 }

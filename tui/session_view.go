@@ -343,6 +343,7 @@ func (m sessionModel) fullHelp() [][]key.Binding {
 		{k.View, k.Up, k.Down, k.PageUp, k.PageDown},
 		{k.Prayed, k.Add, k.Private, k.Gentle, k.Minutes, k.Who},
 		{k.Silence, k.Outline, k.Search, k.NextMatch, k.Export},
+		{k.Praying, k.Answered, k.Archive},
 		{k.Pause, k.Resources, k.Help, k.Quit, k.Interrupt},
 	}
 }
