@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -135,15 +133,7 @@ func nextMatch(matches []int, cur int) int {
 }
 
 func (m sessionModel) openSearch() (sessionModel, tea.Cmd) {
-	in := textinput.New()
-	in.Prompt = "Search the guide: "
-	in.Placeholder = "a word or phrase"
-	in.CharLimit = 100
-	in.Width = max(10, m.width-24)
-	if m.ctx.cfg.ReduceMotion {
-		in.Cursor.SetMode(cursor.CursorStatic)
-	}
-	m.search = &in
+	m.search = lineInput(m.ctx, "Search the guide: ", "a word or phrase", 100, m.width-24)
 	return m, m.search.Focus()
 }
 

@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -23,19 +22,13 @@ type itemForm struct {
 }
 
 func newItemForm(ctx *context, isRequest bool, width int) itemForm {
-	f := itemForm{ctx: ctx, isRequest: isRequest, text: textinput.New(), name: textinput.New()}
-	f.text.Prompt = "Text: "
-	f.name.Prompt = "Name (optional): "
-	if isRequest {
-		f.text.Placeholder = "the request, in their words"
-	} else {
-		f.text.Placeholder = "what someone will do"
+	text, placeholder := "the request, in their words", "what someone will do"
+	if !isRequest {
+		text = placeholder
 	}
-	f.name.Placeholder = "leave empty if they prefer"
-	if ctx.cfg.ReduceMotion {
-		f.text.Cursor.SetMode(cursor.CursorStatic)
-		f.name.Cursor.SetMode(cursor.CursorStatic)
-	}
+	f := itemForm{ctx: ctx, isRequest: isRequest,
+		text: *lineInput(ctx, "Text: ", text, 0, width),
+		name: *lineInput(ctx, "Name (optional): ", "leave empty if they prefer", 0, width)}
 	f.setWidth(width)
 	return f
 }

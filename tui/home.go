@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -34,14 +33,8 @@ type homeModel struct {
 }
 
 func newHome(ctx *context) homeModel {
-	g := textinput.New()
-	g.Prompt = "Group (optional): "
-	g.Placeholder = "for example Thursday group"
-	g.CharLimit = 80
-	if ctx.cfg.ReduceMotion {
-		g.Cursor.SetMode(cursor.CursorStatic)
-	}
-	return homeModel{ctx: ctx, group: g}
+	g := lineInput(ctx, "Group (optional): ", "for example Thursday group", 80, 40)
+	return homeModel{ctx: ctx, group: *g}
 }
 
 // loadSessions reads the recent sessions off the UI goroutine.

@@ -7,9 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"vigil/store"
@@ -160,14 +158,7 @@ func (m sessionModel) updateRevisitKey(msg tea.KeyMsg) (sessionModel, tea.Cmd, b
 			m, cmd := m.changeCarried(func(r *store.Request) { r.Status, r.Answer, r.ClosedAt = "", "", time.Time{} })
 			return m, cmd, true
 		}
-		in := textinput.New()
-		in.Prompt = "How was it answered? (optional) "
-		in.CharLimit = 200
-		in.Width = max(10, m.lay.noteWidth-34)
-		if m.ctx.cfg.ReduceMotion {
-			in.Cursor.SetMode(cursor.CursorStatic)
-		}
-		m.answering = &in
+		m.answering = lineInput(m.ctx, "How was it answered? (optional) ", "", 200, m.lay.noteWidth-34)
 		cmd := m.answering.Focus()
 		m.refresh(false)
 		return m, cmd, true

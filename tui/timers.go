@@ -7,9 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/bubbles/timer"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -80,15 +78,7 @@ func (m sessionModel) pacing() string {
 
 // openMinutes asks how long the meeting is, on the content note.
 func (m sessionModel) openMinutes() (sessionModel, tea.Cmd) {
-	in := textinput.New()
-	in.Prompt = "Minutes for the meeting: "
-	in.Placeholder = "for example 60"
-	in.CharLimit = 3
-	in.Width = 6
-	if m.ctx.cfg.ReduceMotion {
-		in.Cursor.SetMode(cursor.CursorStatic)
-	}
-	m.minutes = &in
+	m.minutes = lineInput(m.ctx, "Minutes for the meeting: ", "for example 60", 3, 6)
 	cmd := m.minutes.Focus()
 	m.refresh(false)
 	return m, cmd
@@ -187,17 +177,9 @@ func (m sessionModel) silenceStatus() string {
 // openWho asks who is here: names or initials, optional, never needed to
 // go on.
 func (m sessionModel) openWho() (sessionModel, tea.Cmd) {
-	in := textinput.New()
-	in.Prompt = "Who is here: "
-	in.Placeholder = "names or initials, if you like"
-	in.CharLimit = 300
-	in.Width = max(10, m.lay.noteWidth-16)
-	in.SetValue(m.rec.Session.Attendance)
-	in.CursorEnd()
-	if m.ctx.cfg.ReduceMotion {
-		in.Cursor.SetMode(cursor.CursorStatic)
-	}
-	m.who = &in
+	m.who = lineInput(m.ctx, "Who is here: ", "names or initials, if you like", 300, m.lay.noteWidth-16)
+	m.who.SetValue(m.rec.Session.Attendance)
+	m.who.CursorEnd()
 	cmd := m.who.Focus()
 	m.refresh(false)
 	return m, cmd
