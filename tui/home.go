@@ -93,7 +93,10 @@ func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 		case key.Matches(msg, k.Open):
 			it := items[h.sel]
 			switch it.kind {
-			case itemNew, itemGroup:
+			case itemNew, itemGroup, itemGuide:
+				if it.kind == itemGuide {
+					h.guide = it.guide
+				}
 				h.starting = true
 				h.group.SetValue(it.group)
 				h.group.CursorEnd()
@@ -176,19 +179,7 @@ func (h homeModel) view() string {
 	case !h.loaded:
 		b.WriteString(st.Muted.Render("Reading your sessions…") + "\n")
 	}
-	heading := ""
-	for i, it := range h.items() {
-		if it.heading != heading {
-			heading = it.heading
-			b.WriteString("\n" + st.Muted.Render(heading) + "\n")
-		}
-		line := truncate(it.label, h.width-6)
-		cursor := "  "
-		if i == h.sel {
-			cursor, line = st.Selected.Render("› "), st.Selected.Render(line)
-		}
-		b.WriteString(cursor + line + "\n")
-	}
+	b.WriteString(strings.Join(h.itemLines(), "\n") + "\n")
 	if h.loaded && len(h.sessions) == 0 && h.err == nil {
 		b.WriteString("\n" + st.Muted.Render("No sessions yet. Your notes will be kept here.") + "\n")
 	}
@@ -196,6 +187,33 @@ func (h homeModel) view() string {
 		b.WriteString("\n" + st.Muted.Render("Opening…"))
 	}
 	return b.String()
+}
+
+// itemLines are the rows under their headings, cut to a window around the
+// selected row when the terminal is too short for them all.
+func (h homeModel) itemLines() []string {
+	st := h.ctx.styles
+	var lines []string
+	selLine, heading := 0, ""
+	for i, it := range h.items() {
+		if it.heading != heading {
+			heading = it.heading
+			lines = append(lines, "", st.Muted.Render(heading))
+		}
+		line := truncate(it.label, h.width-6)
+		cursor := "  "
+		if i == h.sel {
+			cursor, line = st.Selected.Render("› "), st.Selected.Render(line)
+			selLine = len(lines)
+		}
+		lines = append(lines, cursor+line)
+	}
+	avail := h.height - 7 // title, footer, and a line for a message
+	if avail < 3 || len(lines) <= avail {
+		return lines
+	}
+	start := clamp(selLine-avail/2, 0, len(lines)-avail)
+	return lines[start : start+avail]
 }
 
 func (h homeModel) startView() string {
@@ -206,7 +224,8 @@ func (h homeModel) startView() string {
 	if len(gs) == 0 {
 		return b.String() + st.Error.Render("There is no guide to use. Add one with --guides DIR.")
 	}
-	b.WriteString("Guide: " + st.Selected.Render(gs[h.guide].Meta.Title))
+	g := gs[h.guide]
+	b.WriteString("Guide: " + st.Selected.Render(g.Meta.Title) + st.Muted.Render(fmt.Sprintf(" · %s · %d min", g.Meta.Source, g.TotalMinutes())))
 	if len(gs) > 1 {
 		b.WriteString(st.Muted.Render(fmt.Sprintf("  (%d of %d, ↑/↓ to choose)", h.guide+1, len(gs))))
 	}
@@ -234,6 +253,7 @@ type homeItem struct {
 	label   string
 	group   string // the group a new session starts with
 	session uint64
+	guide   int // index into the library, for a guide row
 }
 
 // The kinds of home row.
@@ -242,7 +262,16 @@ const (
 	itemPrayerList
 	itemGroup
 	itemSession
+	itemGuide
 )
+
+// guideOrigin says where a guide comes from, for the list.
+func guideOrigin(g *guides.Guide) string {
+	if g.Origin == guides.OriginEmbedded || g.Origin == "" {
+		return "built in"
+	}
+	return g.Origin
+}
 
 // items are the home screen's rows: start a session, the prayer list, each
 // group (a new session for it), and the recent sessions to resume.
@@ -257,6 +286,10 @@ func (h homeModel) items() []homeItem {
 	}
 	for _, s := range h.sessions {
 		items = append(items, homeItem{kind: itemSession, heading: "Resume a session", session: s.ID, label: sessionLine(s)})
+	}
+	for i, g := range h.ctx.cfg.Library.Guides {
+		items = append(items, homeItem{kind: itemGuide, heading: "Guides (enter starts a session with one)", guide: i,
+			label: fmt.Sprintf("%s · %s · %d min · %s", g.Meta.Title, g.Meta.Source, g.TotalMinutes(), guideOrigin(g))})
 	}
 	return items
 }

@@ -71,3 +71,36 @@ func TestPrayerList(t *testing.T) {
 		t.Error("esc did not go back home")
 	}
 }
+
+// TestHomeFitsSmallWindow: with many sessions the home screen still fits
+// 60x20, and the chosen row stays in view.
+func TestHomeFitsSmallWindow(t *testing.T) {
+	st := openTestStore(t)
+	g := tinyGuide()
+	for i := 0; i < 12; i++ {
+		if _, err := NewSession(st, g, "Group "+string(rune('A'+i)), "", fixedClock()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, GlamourStyle: "notty",
+		Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true})
+	a = drive(t, a, sizeMsg(60, 20), loadSessions(st)())
+	mustContain(t, a.View(), "Start a new session")
+	for i := 0; i < len(a.home.items())-1; i++ {
+		a = drive(t, a, keyMsg("down"))
+		v := a.View()
+		lines := strings.Split(v, "\n")
+		if len(lines) > 20 {
+			t.Fatalf("row %d: %d lines", a.home.sel, len(lines))
+		}
+		for _, l := range lines {
+			if lipglossWidth(l) > 60 {
+				t.Fatalf("a line %d wide: %q", lipglossWidth(l), l)
+			}
+		}
+		if !strings.Contains(v, "› ") {
+			t.Fatalf("row %d is out of view:\n%s", a.home.sel, v)
+		}
+	}
+	mustContain(t, a.View(), "Guides (enter starts a session with one)", "Tiny · us · 0 min · built in")
+}
