@@ -5,6 +5,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+
+	"vigil/guides"
 )
 
 func newGuidesCmd(o *options) *cobra.Command {
@@ -19,6 +21,9 @@ func newGuidesCmd(o *options) *cobra.Command {
 			fmt.Fprintln(tw, "ID\tTITLE\tSOURCE\tPARTS\tMINUTES\tFROM")
 			for _, g := range lib.Guides {
 				from := g.Origin
+				if from == guides.OriginEmbedded {
+					from = "built in"
+				}
 				if by, ok := lib.Shadowed[g.Meta.ID]; ok {
 					from = by + " (replaces the built-in guide)"
 				}

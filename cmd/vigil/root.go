@@ -55,7 +55,7 @@ Run vigil with no command to open the home screen.`,
 	sessions := newSessionsCmd(o)
 	sessions.AddCommand(newDeleteCmd(o))
 	root.AddCommand(newNewCmd(o), newResumeCmd(o), sessions, newGuidesCmd(o),
-		newBackupCmd(o), newDoctorCmd(o), newConfigCmd(), newVersionCmd(), newExportCmd(o), newImportCmd(o))
+		newBackupCmd(o), newDoctorCmd(o), newConfigCmd(), newVersionCmd(), newExportCmd(o), newImportCmd(o), newGuideCmd(o))
 	return root
 }
 
