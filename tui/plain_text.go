@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 var (
@@ -196,12 +198,11 @@ func stripControls(s string, newlines bool) string {
 	if clean {
 		return s
 	}
+	s = ansi.Strip(s) // escape sequences, parsed as a terminal would
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == 0x1b:
-			i += escapeLength(s[i:])
 		case r == '\t' || r == '\n' && newlines:
 			b.WriteRune(r)
 			i += size
@@ -213,34 +214,4 @@ func stripControls(s string, newlines bool) string {
 		}
 	}
 	return b.String()
-}
-
-// escapeLength is the length of the escape sequence at the start of s
-// (which starts with ESC): a CSI sequence such as an arrow key or a colour,
-// an OSC sequence such as a window title, or ESC and one character.
-func escapeLength(s string) int {
-	if len(s) < 2 {
-		return len(s)
-	}
-	switch s[1] {
-	case '[':
-		for i := 2; i < len(s); i++ {
-			if s[i] >= 0x40 && s[i] <= 0x7e {
-				return i + 1
-			}
-		}
-		return len(s)
-	case ']':
-		for i := 2; i < len(s); i++ {
-			if s[i] == 0x07 {
-				return i + 1
-			}
-			if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\' {
-				return i + 2
-			}
-		}
-		return len(s)
-	}
-	_, size := utf8.DecodeRuneInString(s[1:])
-	return 1 + size
 }
