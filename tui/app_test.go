@@ -168,6 +168,9 @@ func TestSharedViewHidesPrivate(t *testing.T) {
 
 	a = drive(t, a, keyMsg("tab"))
 	mustContain(t, a.View(), "LEADER VIEW", "PRIVATEREQUEST", "LEADERSECRET")
+	// The guide's own notes for the leader show in the leader's view.
+	a = goTo(t, a, "reflection/clarity#1")
+	mustContain(t, a.View(), "For the leader", "Listen; do not probe.")
 }
 
 func TestTooSmallSaysSo(t *testing.T) {
