@@ -36,7 +36,7 @@ func TestOutlineJumps(t *testing.T) {
 	if got := a.session.page().Key; got != "reflection/hope#1" {
 		t.Fatalf("enter in the outline went to %q", got)
 	}
-	mustContain(t, a.View(), "Prompt 1 of 2:", "## Hope")
+	mustContain(t, a.View(), "Prompt 1 of 2", "## Hope")
 	if got := load(t, st, a.session.rec.Session.ID).Session.Position.Page; got != "reflection/hope#1" {
 		t.Errorf("the jump was not saved as the position: %q", got)
 	}

@@ -32,7 +32,9 @@ func pageMarkdown(g *guides.Guide, p page) (shared, leader string) {
 	var b strings.Builder
 	if p.Kind == pagePrompt {
 		// The prompt comes first, so it is on screen without scrolling.
-		fmt.Fprintf(&b, "> Prompt %d of %d: %s\n\n", p.Prompt+1, len(sec.Prompts), sec.Prompts[p.Prompt])
+		// Not a block quote: glamour's quote bar miscounts the width and
+		// orphans a word.
+		fmt.Fprintf(&b, "### Prompt %d of %d\n\n%s\n\n", p.Prompt+1, len(sec.Prompts), sec.Prompts[p.Prompt])
 	}
 	fmt.Fprintf(&b, "## %s\n\n%s\n", sec.Title, sec.Body)
 	shared = b.String()

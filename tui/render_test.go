@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"vigil/guides"
 	"vigil/store"
@@ -25,9 +26,25 @@ func TestRenderedPagesFitTheirWidth(t *testing.T) {
 				t.Fatal(msg.err)
 			}
 			for key, out := range msg.pages {
-				for i, line := range strings.Split(out, "\n") {
+				lines := strings.Split(out, "\n")
+				for i, line := range lines {
 					if lw := lipgloss.Width(line); lw > tw {
 						t.Errorf("%s at %d (%s): line %d is %d wide: %q", key, tw, style, i, lw, line)
+					}
+					// A block quote that lost its bar on a wrapped line.
+					if i > 0 && i+1 < len(lines) && strings.Contains(lines[i-1], "│") &&
+						strings.Contains(lines[i+1], "│") && !strings.Contains(line, "│") {
+						t.Errorf("%s at %d (%s): line %d fell out of its quote: %q", key, tw, style, i, line)
+					}
+					// An orphan: one short word alone on a line that would
+					// have fitted at the end of the line before.
+					word := strings.TrimSpace(ansi.Strip(line))
+					if i == 0 || word == "" || strings.ContainsAny(word, " ") || len(word) > 12 {
+						continue
+					}
+					prev := strings.TrimRight(ansi.Strip(lines[i-1]), " ")
+					if strings.TrimSpace(prev) != "" && lipgloss.Width(prev)+1+lipgloss.Width(word) <= tw-2 {
+						t.Errorf("%s at %d (%s): %q is orphaned on line %d after %q", key, tw, style, word, i, prev)
 					}
 				}
 			}
