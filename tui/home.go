@@ -180,6 +180,9 @@ func (h homeModel) view() string {
 		b.WriteString(st.Muted.Render("Reading your sessions…") + "\n")
 	}
 	b.WriteString(strings.Join(h.itemLines(), "\n") + "\n")
+	if n := len(h.ctx.cfg.Library.Broken); n > 0 {
+		b.WriteString("\n" + st.Warn.Render(fmt.Sprintf("%d guide file(s) of yours have problems; `vigil guides` lists them.", n)) + "\n")
+	}
 	if h.loaded && len(h.sessions) == 0 && h.err == nil {
 		b.WriteString("\n" + st.Muted.Render("No sessions yet. Your notes will be kept here.") + "\n")
 	}

@@ -104,3 +104,14 @@ func TestHomeFitsSmallWindow(t *testing.T) {
 	}
 	mustContain(t, a.View(), "Guides (enter starts a session with one)", "Tiny · us · 0 min · built in")
 }
+
+// TestHomeSaysWhenAGuideFileIsBroken: a broken guide of the user's does not
+// stop vigil, and home says where to look.
+func TestHomeSaysWhenAGuideFileIsBroken(t *testing.T) {
+	st := openTestStore(t)
+	g := tinyGuide()
+	lib := guides.Library{Guides: []*guides.Guide{g}, Broken: []error{guides.Problems{{File: "mine.md", Line: 3, Msg: "bad"}}}}
+	a := New(Config{Store: st, Library: lib, GlamourStyle: "notty", Now: fixedClock, ReduceMotion: true})
+	a = drive(t, a, sizeMsg(100, 30), loadSessions(st)())
+	mustContain(t, a.View(), "1 guide file(s) of yours have problems; `vigil guides` lists them.", "Start a new session")
+}
