@@ -65,6 +65,7 @@ type plainRun struct {
 	rec   store.Record
 	pages []page
 	cur   int
+	clk   clock // time spent per part, as in the screens
 }
 
 func (p *plainRun) result(err error) error {
@@ -131,6 +132,16 @@ func (p *plainRun) open(o *Opened) {
 	}
 	p.pages = buildPages(p.guide, p.rec.Session.Path)
 	p.cur = indexOf(p.pages, p.rec.Session.Position.Page)
+	now := p.now()
+	p.clk = newClock(p.rec.Session, now).show(partKindOf(p.guide, p.page()), now)
+}
+
+// partKindOf is the part kind a page counts its time to ("" for none).
+func partKindOf(g *guides.Guide, pg page) guides.Kind {
+	if pg.Part < 0 {
+		return ""
+	}
+	return g.Parts[pg.Part].Kind
 }
 
 func (p *plainRun) page() page { return p.pages[p.cur] }
@@ -160,8 +171,14 @@ func (p *plainRun) walk() error {
 	return nil
 }
 
-// stopped says where the session is kept and how to go on with it.
+// stopped saves the time spent, and says where the session is kept and
+// how to go on with it.
 func (p *plainRun) stopped() {
+	p.clk = p.clk.advance(p.now())
+	p.rec.Session.Spent = p.clk.seconds()
+	if err := p.saveSession(); err != nil {
+		p.say("The time spent was not saved: %v.", err)
+	}
 	p.say("Everything is saved in %s. To go on from here later: vigil resume %d",
 		p.cfg.Store.Path(), p.rec.Session.ID)
 }
@@ -194,7 +211,9 @@ func (p *plainRun) move(delta int) error {
 	}
 	prev := p.page()
 	p.cur = next
+	p.clk = p.clk.show(partKindOf(p.guide, p.page()), p.now())
 	s := &p.rec.Session
+	s.Spent = p.clk.seconds()
 	s.Position = store.Position{Stage: stageOf(p.page()), Page: p.page().Key}
 	s.Total = len(p.pages)
 	if p.cur+1 > s.Seen {
@@ -268,6 +287,8 @@ func (p *plainRun) togglePrayed() error {
 // pause shows a calm line with nothing of the guide or the notes on it,
 // and waits. h shows the help resources and q quits from the pause too.
 func (p *plainRun) pause() (done bool, err error) {
+	p.clk = p.clk.stop(p.now()) // a pause is not the part's time
+	defer func() { p.clk = p.clk.start(p.now()) }()
 	for {
 		p.say("Paused. Take a moment. Press enter to go on.")
 		line, ok, err := p.readLine()

@@ -3,8 +3,10 @@ package tui
 import (
 	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"vigil/guides"
 	"vigil/store"
@@ -279,5 +281,46 @@ func TestPlainAsksToStartOrResume(t *testing.T) {
 	mustContain(t, out, "r resume the latest session (Tiny", "Note so far:\nHello.")
 	if later, _ := st.Sessions(0); len(later) != 1 || later[0].ID != latest.ID {
 		t.Errorf("resume made another session: %+v", later)
+	}
+}
+
+// lineClock hands out input one line per Read and moves an injected clock
+// a minute with each line, so a script is also a timeline.
+type lineClock struct {
+	lines []string
+	t     time.Time
+}
+
+func (l *lineClock) Read(b []byte) (int, error) {
+	if len(l.lines) == 0 {
+		return 0, io.EOF
+	}
+	l.t = l.t.Add(time.Minute)
+	n := copy(b, l.lines[0])
+	l.lines = l.lines[1:]
+	return n, nil
+}
+
+func (l *lineClock) now() time.Time { return l.t }
+
+// TestPlainCountsTimePerPart: plain mode counts time per part like the
+// screens, and not while paused.
+func TestPlainCountsTimePerPart(t *testing.T) {
+	st := openTestStore(t)
+	g := tinyGuide()
+	in := &lineClock{lines: []string{"n\n", "n\n", "p\n", "\n", "n\n", "q\n"}, t: fixedClock()}
+	o, err := NewSession(st, g, "", "", in.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if err := RunPlain(PlainConfig{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, Start: o, Now: in.now}, in, &out); err != nil {
+		t.Fatal(err)
+	}
+	// content note, then faq/one 1 min, faq/two 1 min, pause (not counted),
+	// 1 more min of faq/two, then a minute of reflection before q.
+	spent := load(t, st, o.Record.Session.ID).Session.Spent
+	if spent["faq"] != 180 || spent["reflection"] != 60 {
+		t.Errorf("stored time spent %v, want faq 180 s and reflection 60 s", spent)
 	}
 }
