@@ -66,6 +66,7 @@ type plainRun struct {
 	pages []page
 	cur   int
 	clk   clock // time spent per part, as in the screens
+	carry []store.GroupRequest
 }
 
 func (p *plainRun) result(err error) error {
@@ -130,7 +131,11 @@ func (p *plainRun) open(o *Opened) {
 	if p.rec.Session.Path == "" {
 		p.rec.Session.Path = store.PathFull
 	}
-	p.pages = buildPages(p.guide, p.rec.Session.Path)
+	// The group's requests from earlier meetings come first, as on screen.
+	// Reading them is not worth stopping for: without them there is no
+	// revisit step.
+	p.carry, _ = carried(p.cfg.Store, p.rec.Session)
+	p.pages = withRevisit(buildPages(p.guide, p.rec.Session.Path), len(p.carry) > 0)
 	p.cur = indexOf(p.pages, p.rec.Session.Position.Page)
 	now := p.now()
 	p.clk = newClock(p.rec.Session, now).show(partKindOf(p.guide, p.page()), now)
@@ -232,7 +237,7 @@ func (p *plainRun) move(delta int) error {
 func (p *plainRun) choosePath(path store.Path) error {
 	if path != p.rec.Session.Path {
 		p.rec.Session.Path = path
-		p.pages = buildPages(p.guide, path)
+		p.pages = withRevisit(buildPages(p.guide, path), len(p.carry) > 0)
 	}
 	p.cur = 0
 	return p.move(+1)

@@ -17,7 +17,7 @@ var markN = regexp.MustCompile(`^m\s*(\d+)$`)
 // that a stray letter is not saved as what the group said.
 var plainCommands = map[string]bool{
 	"n": true, "b": true, "q": true, "p": true, "h": true, "?": true, "r": true,
-	"f": true, "g": true, "m": true, "a": true,
+	"f": true, "g": true, "m": true, "a": true, "s": true, "y": true, "x": true,
 }
 
 // handle acts on one line typed on the current page. done means plain
@@ -54,6 +54,10 @@ func (p *plainRun) handle(line string) (done bool, err error) {
 	case markN.MatchString(cmd) && pg.Kind == pageRequests:
 		n, _ := strconv.Atoi(markN.FindStringSubmatch(cmd)[1])
 		return false, p.markRequest(n)
+	case revisitN.MatchString(cmd) && pg.Kind == pageRevisit:
+		return false, p.revisit(cmd, line)
+	case (cmd == "s" || cmd == "y" || cmd == "x") && pg.Kind == pageRevisit:
+		p.say("Type the letter and the request's number, for example s 1, or y 2 and how it was answered.")
 	case cmd == "a" && pg.Kind == pageRequests:
 		return p.addRequest()
 	case cmd == "a" && pg.Kind == pageCommitments:
@@ -84,6 +88,8 @@ func (p *plainRun) promptLine() string {
 		return "note, or a add a request, m N mark request N prayed, n next, b back, q quit> "
 	case pg.Kind == pageCommitments:
 		return "note, or a add a commitment, n next, b back, q quit> "
+	case pg.Kind == pageRevisit:
+		return "note, or s N still praying, y N [how] answered, x N archive, n next, b back, q quit> "
 	case p.onGuideRequest():
 		return "note, or m mark prayed, n next, b back, p pause, q quit> "
 	}
@@ -103,6 +109,7 @@ On the first page: f (or n) the full guide, g the gentler path (straight to refl
 On one of the guide's prayer requests: m marks it prayed, or not.
 On the group's requests: a adds one; m and a number (m 2) marks that one prayed, or not.
 On the commitments: a adds one.
+On the requests from earlier meetings: s 1 still praying, y 1 answered (a line on how may follow: y 1 she is well), x 1 archive.
 Anything else you type is the note for the page, added as a new line and saved at once. An empty line does nothing.
 `
 

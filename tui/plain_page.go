@@ -30,6 +30,8 @@ func (p *plainRun) show(full bool) {
 		for i, r := range p.rec.Requests {
 			line(fmt.Sprintf("%d. %s", i+1, requestLine(r)))
 		}
+	case pageRevisit:
+		p.revisitLines(line)
 	case pageCommitments:
 		line("Commitments: what we will do")
 		if len(p.rec.Commitments) == 0 {
@@ -124,6 +126,8 @@ func plainPosition(g *guides.Guide, pages []page, cur int) string {
 		return "Content note: " + g.Meta.Title
 	case pg.Kind == pageSummary:
 		return "Summary: " + g.Meta.Title
+	case pg.Kind == pageRevisit:
+		return "Before the guide: revisit the group's earlier requests"
 	case pg.Part < 0:
 		return "After the guide: " + g.Meta.Title
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -322,5 +323,33 @@ func TestPlainCountsTimePerPart(t *testing.T) {
 	spent := load(t, st, o.Record.Session.ID).Session.Spent
 	if spent["faq"] != 180 || spent["reflection"] != 60 {
 		t.Errorf("stored time spent %v, want faq 180 s and reflection 60 s", spent)
+	}
+}
+
+// TestPlainRevisitsEarlierRequests: a group's second session in plain mode
+// opens with the first one's open request; s prays it again and y marks it
+// answered with a line, saved in the first session.
+func TestPlainRevisitsEarlierRequests(t *testing.T) {
+	st := openTestStore(t)
+	g := tinyGuide()
+	w1, err := NewSession(st, g, "Thursday group", "", fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Apply(store.Change{SessionID: w1.Record.Session.ID, Requests: []store.Request{{ID: 1, Text: "for Ana's mother"}}}); err != nil {
+		t.Fatal(err)
+	}
+	w2, err := NewSession(st, g, "Thursday group", "", fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := PlainConfig{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, Start: w2, Now: fixedClock}
+	out := runScript(t, cfg, "f\n", "s 1\n", "Y 1 She is well now\n", "x 9\n", "q\n")
+	mustContain(t, out, "Before the guide: revisit the group's earlier requests", "1. for Ana's mother",
+		"There is no request 9")
+	rec := load(t, st, w1.Record.Session.ID)
+	r := rec.Requests[0]
+	if r.Status != store.RequestAnswered || r.Answer != "She is well now" || !slices.Contains(r.PrayedIn, w2.Record.Session.UID) {
+		t.Errorf("request after plain revisit: %+v", r)
 	}
 }

@@ -43,15 +43,25 @@ func loadCarry(st *store.Store, s store.Session) tea.Cmd {
 		return nil
 	}
 	return guard(func() tea.Msg {
-		all, err := st.GroupRequests(s.Group)
-		var open []store.GroupRequest
-		for _, r := range all {
-			if r.SessionID != s.ID && (r.Request.Status == "" || slices.Contains(r.Request.PrayedIn, s.UID)) {
-				open = append(open, r)
-			}
-		}
-		return carryMsg{sessionID: s.ID, items: open, err: err}
+		items, err := carried(st, s)
+		return carryMsg{sessionID: s.ID, items: items, err: err}
 	})
+}
+
+// carried reads the requests a session of a group revisits: those of the
+// group's other sessions still open, or prayed again in this one.
+func carried(st *store.Store, s store.Session) ([]store.GroupRequest, error) {
+	if strings.TrimSpace(s.Group) == "" {
+		return nil, nil
+	}
+	all, err := st.GroupRequests(s.Group)
+	var open []store.GroupRequest
+	for _, r := range all {
+		if r.SessionID != s.ID && (r.Request.Status == "" || slices.Contains(r.Request.PrayedIn, s.UID)) {
+			open = append(open, r)
+		}
+	}
+	return open, err
 }
 
 // takeCarry receives the carried requests. When there are any, the revisit
