@@ -2,7 +2,6 @@ package tui
 
 import (
 	"strconv"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
@@ -370,88 +369,4 @@ func (m sessionModel) move(delta int) (sessionModel, tea.Cmd) {
 	m.dirty.session = true
 	m.refresh(true)
 	return m.scheduleSave()
-}
-
-func (m sessionModel) startEditing() (sessionModel, tea.Cmd) {
-	m.ta = newNoteArea(m.ctx, m.lay)
-	m.ta.SetValue(m.rec.Notes[m.noteKey()].Text)
-	m.editing = true
-	m.refresh(false)
-	return m, m.ta.Focus()
-}
-
-// setNote puts typed text into the record; the saver takes it from there.
-func (m *sessionModel) setNote(text string) {
-	k := m.noteKey()
-	old, ok := m.rec.Notes[k]
-	if ok && old.Text == text || !ok && text == "" {
-		return
-	}
-	m.rec.Notes[k] = store.Note{Key: k, Kind: m.noteKind(), Text: text, Updated: m.ctx.now()}
-	m.dirty.note(k)
-}
-
-// togglePrayed marks the guide's request on screen, or the selected
-// request of the group, prayed (or not).
-func (m sessionModel) togglePrayed() (sessionModel, tea.Cmd) {
-	p := m.page()
-	if p.Kind == pageRequests {
-		vis := m.visibleRequests()
-		i := vis[m.sel]
-		m.rec.Requests[i].Prayed = !m.rec.Requests[i].Prayed
-		m.dirty.request(m.rec.Requests[i].ID)
-	} else {
-		id := m.guide.Parts[p.Part].Sections[p.Section].ID
-		if _, ok := m.rec.Session.Prayed[id]; ok {
-			delete(m.rec.Session.Prayed, id)
-		} else {
-			if m.rec.Session.Prayed == nil {
-				m.rec.Session.Prayed = map[string]time.Time{}
-			}
-			m.rec.Session.Prayed[id] = m.ctx.now()
-		}
-		m.dirty.session = true
-	}
-	m.refresh(false)
-	return m.scheduleSave()
-}
-
-// scheduleSave makes sure a save runs soon. Edits within saveDelay of each
-// other go out together.
-func (m sessionModel) scheduleSave() (sessionModel, tea.Cmd) {
-	if m.tickPending || m.dirty.empty() {
-		return m, nil
-	}
-	m.tickPending = true
-	id := m.rec.Session.ID
-	return m, tea.Tick(m.ctx.cfg.SaveDelay, func(time.Time) tea.Msg { return saveTickMsg{sessionID: id} })
-}
-
-// startSave sends what is dirty to the store, one write at a time.
-func (m sessionModel) startSave() (sessionModel, tea.Cmd) {
-	if m.saving || m.dirty.empty() {
-		return m, nil
-	}
-	m.rec.Session.Spent = m.clk.seconds()
-	cs := append([]store.Change{changeOf(&m.rec, m.dirty)}, m.otherChanges(m.dirty.others)...)
-	m.dirty = dirty{}
-	m.saving = true
-	return m, saveCmd(m.ctx.cfg.Saver, m.rec.Session.ID, cs)
-}
-
-// record is the session's record with anything still in an open form
-// added, for the final flush.
-func (m sessionModel) record() *store.Record {
-	if m.form != nil {
-		m, _ = m.submitForm()
-	}
-	m.clk = m.clk.advance(m.ctx.now())
-	m.rec.Session.Spent = m.clk.seconds()
-	return &m.rec
-}
-
-// final is everything to write when the program ends: the whole record, and
-// every request of an earlier session the revisit step changed.
-func (m sessionModel) final() []store.Change {
-	return append([]store.Change{fullChange(m.record())}, m.otherChanges(m.touched)...)
 }

@@ -51,7 +51,6 @@ type Styles struct {
 	Error      lipgloss.Style
 	Help       lipgloss.Style
 	Overlay    lipgloss.Style
-	Center     lipgloss.Style
 }
 
 // NewStyles turns a theme into styles.
@@ -78,6 +77,5 @@ func NewStyles(t Theme) Styles {
 		Error:      lipgloss.NewStyle().Foreground(t.Warn).Bold(true),
 		Help:       lipgloss.NewStyle().Foreground(t.Muted),
 		Overlay:    lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(t.Accent).Padding(0, 1),
-		Center:     lipgloss.NewStyle().Align(lipgloss.Center),
 	}
 }
