@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // copyGuide puts a test guide into a guides folder.
@@ -27,38 +28,67 @@ func copyGuide(t *testing.T, dir, name string) string {
 }
 
 // TestGuideCheck: the template and a guide written from FORMAT.md pass;
-// broken files report every problem as file:line: message and exit 1.
+// two broken files report every problem as file:line: message, exactly,
+// and exit 1.
 func TestGuideCheck(t *testing.T) {
 	env := freshHome(t)
-	out, err := vigilCmd(env, "guide", "check", "../guides/template.md", "testdata/street-prayer.md").CombinedOutput()
+	template, err := filepath.Abs("../guides/template.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := vigilCmd(env, "guide", "check", template, "testdata/street-prayer.md").CombinedOutput()
 	if err != nil {
 		t.Fatalf("check of good guides failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(string(out), "../guides/template.md: ok") || !strings.Contains(string(out), "street-prayer.md: ok") {
+	if string(out) != template+": ok\ntestdata/street-prayer.md: ok\n" {
 		t.Errorf("output:\n%s", out)
 	}
-	broken := filepath.Join(t.TempDir(), "broken.md")
-	os.WriteFile(broken, []byte("---\nid: Bad ID\ntitle: x\nsource: s\nattribution: a\ncontent_note: c\ncolour: red\n---\n\n# Q\n<!-- part: sermon -->\n\n## A\n\nb\n"), 0o600)
-	c := vigilCmd(env, "guide", "check", broken)
-	out, err = c.CombinedOutput()
+
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "one.md"), []byte("---\nid: Bad ID\ntitle: x\nsource: s\nattribution: a\ncontent_note: c\ncolour: red\n---\n\n# Q\n<!-- part: sermon -->\n\n## A\n\nb\n"), 0o600)
+	os.WriteFile(filepath.Join(dir, "two.md"), []byte("---\nid: two\ntitle: Two\nsource: s\nattribution: a\nminutes:\n  reflection: 700\n---\n\n"+
+		"# Reflection\n<!-- part: reflection -->\n\n## Quiet\n\n### Prompts\n\n- One?\n- Two?\n- Three?\n- Four?\n\n## Still\n\nNo prompts here.\n"), 0o600)
+	os.WriteFile(filepath.Join(dir, "good.md"), []byte(strings.Replace(mustRead(t, "testdata/street-prayer.md"), "id: street-prayer", "id: good", 1)), 0o600)
+	c := vigilCmd(env, "guide", "check", "one.md", "good.md", "two.md")
+	c.Dir = dir
+	var stderr strings.Builder
+	c.Stderr = &stderr
+	got, err := c.Output()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
-		t.Fatalf("check of a broken guide: %v\n%s", err, out)
+		t.Fatalf("check of broken guides: %v\n%s", err, got)
 	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	if len(lines) < 3 {
-		t.Errorf("want every problem, got:\n%s", out)
+	want := `one.md:2: the id "Bad ID" may hold only lowercase letters, digits and dashes; try "bad-id".
+one.md:7: unknown field "colour" in the front matter; use one of id, title, source, attribution, edited, content_note, minutes, detailed, resources, resources_checked.
+one.md:11: unknown part kind "sermon"; use one of faq, reflection, prayer, next.
+good.md: ok
+two.md:1: the front matter has no content_note; add a line "content_note: ..." with a calm sentence or two on what the guide covers, shown before it starts.
+two.md:7: minutes for reflection is 700, more than 600; give the minutes for this part alone.
+two.md:20: a reflection step has 1 to 3 prompts and this one has 4; keep the 3 that matter most, or split the step.
+two.md:22: the reflection step "Still" has no prompts; add a ### Prompts heading and 1 to 3 lines starting with "- ".
+`
+	if string(got) != want {
+		t.Errorf("vigil guide check printed:\n%s\nwant:\n%s", got, want)
 	}
-	for _, l := range lines {
-		if !strings.HasPrefix(l, broken+":") {
-			t.Errorf("not file:line: message: %q", l)
-		}
+	if stderr.Len() != 0 {
+		t.Errorf("stderr: %s", stderr.String())
 	}
-	for _, want := range []string{broken + ":2:", broken + ":7:", broken + ":11:"} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("no problem at %s in:\n%s", want, out)
-		}
+
+	// A folder stands for its .md files, in name order.
+	c = vigilCmd(env, "guide", "check", dir)
+	got, _ = c.Output()
+	if lines := strings.Split(strings.TrimSpace(string(got)), "\n"); len(lines) != 8 || lines[0] != filepath.Join(dir, "good.md")+": ok" {
+		t.Errorf("check of the folder:\n%s", got)
 	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
 
 // TestGuidesListAndShow: vigil guides lists the built-in guide and a
@@ -74,15 +104,28 @@ func TestGuidesListAndShow(t *testing.T) {
 	shadow := strings.Replace(string(seed), "title: Cybersex Trafficking FAQs", "title: Cybersex Trafficking FAQs (our copy)", 1)
 	os.WriteFile(filepath.Join(dir, "ours.md"), []byte(shadow), 0o600)
 
-	out, err := vigilCmd(env, "guides").CombinedOutput()
-	if err == nil {
-		t.Errorf("a broken guide file should make vigil guides exit non-zero:\n%s", out)
+	c := vigilCmd(env, "guides")
+	var stderr strings.Builder
+	c.Stderr = &stderr
+	out, err := c.Output()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Errorf("a broken guide file should make vigil guides exit 1: %v\n%s", err, out)
 	}
+	// The good guides are all listed; the broken file is an error.
 	s := string(out)
-	for _, want := range []string{"street-prayer", "Praying for Our Street", "(our copy)", "replaces the built-in guide", "broken.md:1:"} {
+	for _, want := range []string{"street-prayer", "Praying for Our Street", "(our copy)",
+		filepath.Join(dir, "ours.md") + " (replaces the built-in guide)", "Your guides folder: " + dir} {
 		if !strings.Contains(s, want) {
 			t.Errorf("vigil guides lacks %q:\n%s", want, s)
 		}
+	}
+	if strings.Contains(s, "broken.md") || strings.Contains(s, "built in") {
+		t.Errorf("the list shows the broken file, or the built-in guide it replaced:\n%s", s)
+	}
+	if !strings.HasPrefix(stderr.String(), filepath.Join(dir, "broken.md")+":1: the guide has no front matter") &&
+		!strings.Contains(stderr.String(), "\n"+filepath.Join(dir, "broken.md")+":1: the guide has no front matter") {
+		t.Errorf("stderr lacks the broken file's problem as file:line: message:\n%s", stderr.String())
 	}
 
 	out, err = vigilCmd(env, "guide", "show", "street-prayer", "--plain").CombinedOutput()
@@ -137,6 +180,24 @@ func TestRunAGuideWrittenFromTheFormat(t *testing.T) {
 	if !strings.Contains(s, "What the group captured") {
 		t.Errorf("resume did not open where the session was left:\n%s", s)
 	}
+	// Back on the step that changed, the text is the one the session used.
+	for i := 0; i < 12 && !strings.Contains(tm.screen(), "Tonight we slow down"); i++ {
+		tm.keys("Left")
+		time.Sleep(50 * time.Millisecond)
+	}
+	s = tm.waitFor("Tonight we slow down", wait)
+	if !strings.Contains(s, "Tonight we slow down and notice.") {
+		t.Errorf("the resumed session shows the changed guide, not the one it used:\n%s", s)
+	}
+	tm.keys("q")
+	tm.waitFor("[exited] 0", wait)
+
+	// With the guide file gone, the session still opens from its copy.
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	tm = startTerm(t, env, 100, 30, binary, "resume")
+	tm.waitFor("no longer installed", wait)
 	tm.keys("q")
 	tm.waitFor("[exited] 0", wait)
 }

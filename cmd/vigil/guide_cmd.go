@@ -3,7 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,45 +15,48 @@ import (
 	"vigil/guides"
 )
 
+// newGuideCmd is `vigil guide`: check guide files, and show a guide.
 func newGuideCmd(o *options) *cobra.Command {
-	guide := &cobra.Command{
+	c := &cobra.Command{
 		Use:   "guide",
-		Short: "Check a guide file, or show a guide",
-		Long: `Work with guide files. A guide is Markdown with YAML front matter;
-guides/FORMAT.md in vigil's source describes the format, and
-guides/template.md is a skeleton to copy.`,
+		Short: "Check a guide file, or show a guide in the terminal",
+		Long: `Commands for writing and reading guides. A guide is a Markdown file;
+guides/FORMAT.md in vigil's source describes the format, and template.md
+next to it is a guide to start from.`,
+		Example: `  vigil guide check my-guide.md
+  vigil guide show cybersex-trafficking-faqs
+  vigil guide show my-guide.md --plain > my-guide-for-print.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	guide.AddCommand(newGuideCheckCmd(), newGuideShowCmd(o))
-	return guide
+	c.AddCommand(newGuideCheckCmd(), newGuideShowCmd(o))
+	return c
 }
 
 func newGuideCheckCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "check FILE...",
-		Short: "Check guide files and report every problem as file:line: message",
-		Long: `Check guide files. Every problem of every file is reported, one a line,
-as file:line: message; a good file is reported as "FILE: ok". The exit
-status is 1 when any file has a problem.`,
-		Example: "  vigil guide check my-guide.md\n  vigil guide check guides/*.md",
-		Args:    cobra.MinimumNArgs(1),
+		Short: "Check guide files and list every problem as file:line: message",
+		Long: `Check guide files against the guide format. Every problem of every file is
+listed, one a line, as file:line: message (the form editors can jump to);
+a good file gets "FILE: ok". A folder stands for every .md file in it.
+The exit status is 1 when any file has a problem.`,
+		Example: `  vigil guide check my-guide.md
+  vigil guide check ~/.config/vigil/guides`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			out := cmd.OutOrStdout()
 			bad := false
-			for _, path := range args {
-				_, err := guides.ReadFile(path)
-				var ps guides.Problems
-				switch {
-				case err == nil:
-					fmt.Fprintf(cmd.OutOrStdout(), "%s: ok\n", path)
-				case errors.As(err, &ps):
-					bad = true
-					for _, p := range ps {
-						fmt.Fprintln(cmd.OutOrStdout(), p.Error())
+			for _, arg := range args {
+				for _, ps := range checkPath(arg) {
+					if ps.ok != "" {
+						fmt.Fprintln(out, ps.ok+": ok")
+						continue
 					}
-				default:
 					bad = true
-					fmt.Fprintf(cmd.OutOrStdout(), "%s: %v\n", path, err)
+					for _, p := range ps.problems {
+						fmt.Fprintln(out, p.Error())
+					}
 				}
 			}
 			if bad {
@@ -61,77 +67,207 @@ status is 1 when any file has a problem.`,
 	}
 }
 
+// checked is what checking one file found: its name when it is good, else
+// its problems.
+type checked struct {
+	ok       string
+	problems guides.Problems
+}
+
+// checkPath checks the guide file at path, or every .md file of the folder
+// at path, in name order.
+func checkPath(path string) []checked {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.IsDir() {
+		return []checked{checkFile(path)}
+	}
+	files, err := filepath.Glob(filepath.Join(path, "*.md"))
+	if err != nil || len(files) == 0 {
+		return []checked{{problems: guides.Problems{{File: path,
+			Msg: "the folder holds no guide files (names ending in .md)."}}}}
+	}
+	sort.Strings(files)
+	out := make([]checked, len(files))
+	for i, f := range files {
+		out[i] = checkFile(f)
+	}
+	return out
+}
+
+func checkFile(path string) checked {
+	_, err := guides.ReadFile(path)
+	if err == nil {
+		return checked{ok: path}
+	}
+	var ps guides.Problems
+	if !errors.As(err, &ps) {
+		ps = guides.Problems{{File: path, Msg: err.Error()}}
+	}
+	return checked{problems: ps}
+}
+
 func newGuideShowCmd(o *options) *cobra.Command {
-	var plain bool
 	var width int
 	c := &cobra.Command{
 		Use:   "show ID|FILE",
-		Short: "Print a guide, rendered for the terminal (or as plain Markdown)",
-		Long: `Print a whole guide: its content note, then every part. In a terminal it
-is rendered (like glow); with --plain, or when the output is not a
-terminal, it is plain Markdown. The notes for the leader are left out: they
-are for the leader's view only.`,
-		Example: "  vigil guide show cybersex-trafficking-faqs\n  vigil guide show my-guide.md --plain | less",
-		Args:    cobra.ExactArgs(1),
+		Short: "Print a whole guide, rendered for the terminal",
+		Long: `Print a whole guide: its title, content note, source and attribution, then
+every part and section with the reflection prompts. The notes for the
+leader are left out, so the output can be shared.
+
+In a terminal the guide is rendered with colour (none with --no-color or
+NO_COLOR); to a pipe or a file, or with --plain, it is printed as Markdown.`,
+		Example: `  vigil guide show cybersex-trafficking-faqs
+  vigil guide show my-guide.md --width 72
+  vigil guide show my-guide.md --plain > handout.md`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkTheme(o); err != nil {
+				return err
+			}
+			if cmd.Flags().Changed("width") && width < minShowWidth {
+				return fmt.Errorf("--width must be at least %d columns, not %d", minShowWidth, width)
+			}
 			g, err := library(o).Find(args[0])
+			var ps guides.Problems
+			if errors.As(err, &ps) {
+				for _, p := range ps {
+					fmt.Fprintln(cmd.ErrOrStderr(), p.Error())
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "vigil: %s is not a valid guide; fix the problems above and try again.\n", args[0])
+				return exitCode(1)
+			}
 			if err != nil {
 				return err
 			}
 			md := guideMarkdown(g)
-			tty := term.IsTerminal(int(os.Stdout.Fd()))
-			if plain || !tty {
-				_, err := fmt.Fprint(cmd.OutOrStdout(), md)
+			out := cmd.OutOrStdout()
+			tty, cols := terminal(out)
+			if o.plain || !tty {
+				_, err := io.WriteString(out, md)
 				return err
 			}
-			if width <= 0 {
-				width = 80
-				if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 20 {
-					width = min(w, 120)
-				}
+			if width == 0 {
+				width = cols
 			}
 			setBackground(o)
-			out, err := guides.Render(md, width, glamourStyle(o))
+			text, err := guides.Render(md, width, glamourStyle(o))
 			if err != nil {
 				return fmt.Errorf("the guide could not be rendered (%v); try --plain", err)
 			}
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), out)
+			_, err = fmt.Fprintln(out, text)
 			return err
 		},
 	}
-	c.Flags().BoolVar(&plain, "plain", false, "plain Markdown, not rendered")
-	c.Flags().IntVar(&width, "width", 0, "wrap at N columns (default: the terminal's width, at most 120)")
+	c.Flags().IntVar(&width, "width", 0, fmt.Sprintf("wrap the text at this many columns (default: the terminal's width, at most %d)", maxShowWidth))
 	return c
 }
 
-// guideMarkdown is a guide as a reader sees it: title, source, content
-// note, then the parts with their sections and prompts. It is built from
-// the parsed guide, not the file, so the front matter and the notes for
-// the leader stay out.
+// minShowWidth is the narrowest --width: glamour's margins and list
+// indents leave almost nothing of a narrower line. (A narrower terminal
+// still gets its own width.) maxShowWidth is the
+// widest the terminal's width is taken as, since longer lines are hard to
+// read; --width may go past it.
+const (
+	minShowWidth = 20
+	maxShowWidth = 120
+)
+
+// terminal reports whether w is a terminal, and the width to render for
+// it: its columns up to maxShowWidth, or 80 when they cannot be told.
+func terminal(w io.Writer) (bool, int) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return false, 80
+	}
+	cols, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || cols < 1 {
+		return true, 80
+	}
+	return true, min(cols, maxShowWidth)
+}
+
+// guideMarkdown is the guide as the group may see it, in Markdown: the
+// title, content note, source and attribution, every part and section with
+// its prompts, and the help resources. The front matter and the notes for
+// the leader are not in it: g.Source holds both, so the text is built from
+// the parsed guide instead.
 func guideMarkdown(g *guides.Guide) string {
 	var b strings.Builder
 	m := g.Meta
 	fmt.Fprintf(&b, "# %s\n\n", m.Title)
-	fmt.Fprintf(&b, "*%s*\n\n", m.Source)
-	if m.Attribution != "" {
-		fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(m.Attribution))
-	}
+	fmt.Fprintf(&b, "> **Content note.** %s\n\n", oneLine(m.ContentNote))
+	fmt.Fprintf(&b, "**Source:** %s\n\n", oneLine(m.Source))
+	fmt.Fprintf(&b, "**Attribution:** %s\n\n", oneLine(m.Attribution))
 	if m.Edited != "" {
-		fmt.Fprintf(&b, "Edited for reading: %s\n\n", strings.TrimSpace(m.Edited))
+		fmt.Fprintf(&b, "**Edited for reading:** %s\n\n", oneLine(m.Edited))
 	}
-	fmt.Fprintf(&b, "> **Content note.** %s\n\n", strings.TrimSpace(m.ContentNote))
 	for _, p := range g.Parts {
 		fmt.Fprintf(&b, "# %s\n\n", p.Title)
+		if n := g.Minutes(p.Kind); n > 0 {
+			fmt.Fprintf(&b, "*About %d minutes.*\n\n", n)
+		}
 		for _, s := range p.Sections {
-			fmt.Fprintf(&b, "## %s\n\n%s\n\n", s.Title, strings.TrimSpace(s.Body))
+			fmt.Fprintf(&b, "## %s\n\n", s.Title)
+			if body := strings.TrimSpace(s.Body); body != "" {
+				b.WriteString(body + "\n\n")
+			}
 			if len(s.Prompts) > 0 {
-				b.WriteString("**Prompts**\n\n")
-				for _, q := range s.Prompts {
-					fmt.Fprintf(&b, "- %s\n", q)
+				b.WriteString("### Prompts\n\n")
+				for _, pr := range s.Prompts {
+					// A prompt may run over lines; indent them under its bullet.
+					fmt.Fprintf(&b, "- %s\n", strings.ReplaceAll(strings.TrimSpace(pr), "\n", "\n  "))
 				}
 				b.WriteString("\n")
 			}
 		}
 	}
-	return b.String()
+	writeResources(&b, m)
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// writeResources adds the guide's help and reporting resources, if any.
+func writeResources(b *strings.Builder, m guides.Meta) {
+	if len(m.Resources) == 0 {
+		return
+	}
+	b.WriteString("# Help and resources\n\n")
+	if m.ResourcesChecked != "" {
+		fmt.Fprintf(b, "*Checked on %s; numbers change, so check them again before you rely on them.*\n\n", m.ResourcesChecked)
+	}
+	for _, rg := range m.Resources {
+		fmt.Fprintf(b, "## %s\n\n", oneLine(rg.Need))
+		for _, r := range rg.Items {
+			fmt.Fprintf(b, "- **%s**", oneLine(r.Name))
+			if r.By != "" {
+				fmt.Fprintf(b, " (%s)", oneLine(r.By))
+			}
+			fmt.Fprintf(b, ": %s", sentenceEnd(oneLine(r.For)))
+			// No full stop after an address or number: it would read as
+			// part of it.
+			var reach []string
+			for _, f := range []struct{ label, v string }{{"Web", r.Web}, {"Phone", r.Phone}, {"Text", r.Text}, {"TTY", r.TTY}} {
+				if f.v != "" {
+					reach = append(reach, f.label+": "+oneLine(f.v))
+				}
+			}
+			if len(reach) > 0 {
+				b.WriteString(" " + strings.Join(reach, " · "))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+}
+
+// oneLine joins the lines of a front-matter value (YAML's literal style
+// keeps them), so that it stays one paragraph of the Markdown.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// sentenceEnd ends s with a full stop unless it ends a sentence already.
+func sentenceEnd(s string) string {
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
 }
