@@ -105,7 +105,7 @@ func compactInto(src *bbolt.DB, path string, opts Options) (*bbolt.DB, error) {
 		err = dst.Sync()
 	}
 	if err == nil {
-		err = placeFile(tmp, path, true)
+		err = PlaceFile(tmp, path, true)
 	}
 	if err != nil {
 		dst.Close()

@@ -34,12 +34,14 @@ func writeCopy(tx *bbolt.Tx, dest string, replace bool) error {
 	if err != nil {
 		return err
 	}
-	return placeFile(tmp, dest, replace)
+	return PlaceFile(tmp, dest, replace)
 }
 
-// placeFile moves tmp to dest and syncs the folder. Without replace it uses
-// a hard link, which fails rather than replace a file that is there.
-func placeFile(tmp, dest string, replace bool) error {
+// PlaceFile moves the finished temporary file tmp to dest and syncs the
+// folder, so the file is there whole or not at all. Without replace it uses
+// a hard link, which fails (fs.ErrExist) rather than replace a file that is
+// there. Exports use it too.
+func PlaceFile(tmp, dest string, replace bool) error {
 	if replace {
 		if err := os.Rename(tmp, dest); err != nil {
 			return err

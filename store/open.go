@@ -176,7 +176,7 @@ func createFresh(path string, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("create notes database %s: %w", path, err)
 	}
-	if err := placeFile(tmp, path, false); err != nil && !errors.Is(err, fs.ErrExist) {
+	if err := PlaceFile(tmp, path, false); err != nil && !errors.Is(err, fs.ErrExist) {
 		return pathError(path, err)
 	}
 	return nil

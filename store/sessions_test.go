@@ -214,3 +214,15 @@ func TestNotFound(t *testing.T) {
 		t.Errorf("Load(2): %v, want ErrNotFound", err)
 	}
 }
+
+func TestNextIDsArePastTheHighest(t *testing.T) {
+	var r Record
+	if r.NextRequestID() != 1 || r.NextCommitmentID() != 1 {
+		t.Fatal("an empty session does not start at 1")
+	}
+	r.Requests = []Request{{ID: 3}, {ID: 1}}
+	r.Commitments = []Commitment{{ID: 7}}
+	if r.NextRequestID() != 4 || r.NextCommitmentID() != 8 {
+		t.Errorf("next IDs %d, %d; want 4, 8", r.NextRequestID(), r.NextCommitmentID())
+	}
+}

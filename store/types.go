@@ -161,3 +161,23 @@ type Change struct {
 func (c Change) Empty() bool {
 	return c.Session == nil && len(c.Notes) == 0 && len(c.Requests) == 0 && len(c.Commitments) == 0
 }
+
+// NextRequestID is the ID a new request of this session takes: one past
+// the highest so far, from 1. Requests and commitments are numbered by the
+// one screen that edits the session, so it hands out the IDs.
+func (r Record) NextRequestID() uint64 {
+	id := uint64(1)
+	for _, q := range r.Requests {
+		id = max(id, q.ID+1)
+	}
+	return id
+}
+
+// NextCommitmentID is the ID a new commitment of this session takes.
+func (r Record) NextCommitmentID() uint64 {
+	id := uint64(1)
+	for _, c := range r.Commitments {
+		id = max(id, c.ID+1)
+	}
+	return id
+}

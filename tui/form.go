@@ -149,18 +149,12 @@ func (m sessionModel) submitForm() (sessionModel, bool) {
 	name := strings.TrimSpace(f.name.Value())
 	now := m.ctx.now()
 	if f.isRequest {
-		id := uint64(1)
-		for _, r := range m.rec.Requests {
-			id = max(id, r.ID+1)
-		}
+		id := m.rec.NextRequestID()
 		m.rec.Requests = append(m.rec.Requests, store.Request{ID: id, Text: text, Name: name, Private: f.private, Created: now})
 		m.dirty.request(id)
 		m.sel = len(m.visibleRequests()) - 1
 	} else {
-		id := uint64(1)
-		for _, c := range m.rec.Commitments {
-			id = max(id, c.ID+1)
-		}
+		id := m.rec.NextCommitmentID()
 		m.rec.Commitments = append(m.rec.Commitments, store.Commitment{ID: id, Text: text, Name: name, Created: now})
 		m.dirty.commitment(id)
 		m.sel = len(m.rec.Commitments) - 1

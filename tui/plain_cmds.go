@@ -160,10 +160,7 @@ func (p *plainRun) addRequest() (done bool, err error) {
 		ended = !ok
 		private = !ok || strings.EqualFold(ans, "y") || strings.EqualFold(ans, "yes")
 	}
-	id := uint64(1)
-	for _, r := range p.rec.Requests {
-		id = max(id, r.ID+1)
-	}
+	id := p.rec.NextRequestID()
 	r := store.Request{ID: id, Text: text, Name: name, Private: private, Created: p.now()}
 	if err := p.apply(store.Change{Requests: []store.Request{r}}); err != nil {
 		return true, err
@@ -191,10 +188,7 @@ func (p *plainRun) addCommitment() (done bool, err error) {
 	if err != nil {
 		return true, err
 	}
-	id := uint64(1)
-	for _, c := range p.rec.Commitments {
-		id = max(id, c.ID+1)
-	}
+	id := p.rec.NextCommitmentID()
 	c := store.Commitment{ID: id, Text: text, Name: name, Created: p.now()}
 	if err := p.apply(store.Change{Commitments: []store.Commitment{c}}); err != nil {
 		return true, err

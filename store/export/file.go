@@ -39,7 +39,7 @@ func ToFile(st *store.Store, lib guides.Library, ids []uint64, f Format, redact 
 	if err != nil {
 		return err
 	}
-	if err := place(tmp.Name(), path, force); errors.Is(err, fs.ErrExist) {
+	if err := store.PlaceFile(tmp.Name(), path, force); errors.Is(err, fs.ErrExist) {
 		return existsError(path)
 	} else if err != nil {
 		return fmt.Errorf("cannot write %s (%w); check the folder", path, plain(err))
@@ -77,34 +77,4 @@ func existsError(path string) error {
 func sameFile(path string, fi os.FileInfo) bool {
 	other, err := os.Stat(path)
 	return err == nil && os.SameFile(fi, other)
-}
-
-// place moves tmp to dest and syncs the folder. Without replace it makes a
-// hard link, which fails rather than replace a file that appeared since
-// checkDest looked; where there are no hard links, it checks and renames.
-func place(tmp, dest string, replace bool) error {
-	if replace {
-		if err := os.Rename(tmp, dest); err != nil {
-			return err
-		}
-	} else if err := os.Link(tmp, dest); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return err
-		}
-		if _, serr := os.Lstat(dest); serr == nil {
-			return fs.ErrExist
-		}
-		if err := os.Rename(tmp, dest); err != nil {
-			return err
-		}
-	}
-	d, err := os.Open(filepath.Dir(dest))
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
