@@ -137,3 +137,45 @@ func (s *Store) GroupPrayed(group string) (map[string]int, error) {
 	}
 	return out, nil
 }
+
+// PreviousInGroup returns the newest session of a group held before the
+// session before (by creation time, then ID), with its commitments, so a
+// group's next meeting can start where the last one ended. found is false
+// when the group has no earlier session.
+func (s *Store) PreviousInGroup(group string, before Session) (prev Record, found bool, err error) {
+	if strings.TrimSpace(group) == "" {
+		return Record{}, false, nil
+	}
+	var best Session
+	err = s.view(func(tx *bbolt.Tx) error {
+		return eachGroupSession(tx, func(sess Session, _ *bbolt.Bucket) error {
+			if !sameGroup(sess.Group, group) || sess.ID == before.ID || earlier(before, sess) {
+				return nil
+			}
+			if !found || earlier(best, sess) {
+				best, found = sess, true
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return Record{}, false, fmt.Errorf("read the last meeting of group %q in %s: %w", group, s.path, err)
+	}
+	if !found {
+		return Record{}, false, nil
+	}
+	prev, err = s.Load(best.ID)
+	return prev, err == nil, err
+}
+
+// earlier reports whether a was held before b: by creation time, then by
+// ID. A session with no ID yet (not created) comes after every other.
+func earlier(a, b Session) bool {
+	if a.ID == 0 {
+		return false
+	}
+	if !a.Created.Equal(b.Created) {
+		return a.Created.Before(b.Created)
+	}
+	return a.ID < b.ID
+}

@@ -220,10 +220,28 @@ func (s *Store) Apply(c Change) error {
 				return err
 			}
 		}
-		return nil
+		if err := removeChildren(sb, bucketRequests, c.RemoveRequests); err != nil {
+			return err
+		}
+		return removeChildren(sb, bucketCommitments, c.RemoveCommitments)
 	})
 	if err != nil {
 		return fmt.Errorf("save session %d in %s: %w", c.SessionID, s.path, err)
+	}
+	return nil
+}
+
+// removeChildren deletes items by ID from the named child of a session;
+// an ID that is not there is no error.
+func removeChildren(sb *bbolt.Bucket, name []byte, ids []uint64) error {
+	b := sb.Bucket(name)
+	if b == nil {
+		return nil
+	}
+	for _, id := range ids {
+		if err := b.Delete(itob(id)); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -78,7 +78,51 @@ type Session struct {
 	// Attendance is who was there, as the leader typed it (names or
 	// initials); optional.
 	Attendance string `json:"attendance,omitempty"`
+	// Revisited is what this meeting did with what the group's earlier
+	// meetings left open: requests prayed again, answered or archived, and
+	// commitments taken up again. The requests themselves keep their
+	// history in the session they were made in; this is the meeting's own
+	// record of it, so that its export says what it did.
+	Revisited []Revisit `json:"revisited,omitempty"`
 }
+
+// Revisit is one thing a meeting did with a request or commitment of an
+// earlier meeting of its group. Text, Name and Private are copied from the
+// item when it was revisited, so the meeting's record reads on its own.
+type Revisit struct {
+	Item       ItemKind  `json:"item"`
+	SessionUID string    `json:"session_uid"` // the meeting the item was made in
+	ItemID     uint64    `json:"item_id"`
+	Text       string    `json:"text"`
+	Name       string    `json:"name,omitempty"`
+	Private    bool      `json:"private,omitempty"`
+	Action     Action    `json:"action"`
+	Answer     string    `json:"answer,omitempty"` // how a request was answered, optional
+	At         time.Time `json:"at"`
+}
+
+// ItemKind tells a request from a commitment in a Revisit.
+type ItemKind string
+
+// The kinds of item a meeting revisits.
+const (
+	ItemRequest    ItemKind = "request"
+	ItemCommitment ItemKind = "commitment"
+)
+
+// Action is what a meeting did with an earlier item.
+type Action string
+
+// The actions of the revisit step. Requests are prayed again, answered or
+// archived; commitments are kept going, done or let go.
+const (
+	ActionPraying  Action = "praying"
+	ActionAnswered Action = "answered"
+	ActionArchived Action = "archived"
+	ActionOngoing  Action = "ongoing"
+	ActionDone     Action = "done"
+	ActionLetGo    Action = "let-go"
+)
 
 // NoteKind tells a section note from a response to a reflection prompt.
 type NoteKind string
@@ -96,6 +140,9 @@ type Note struct {
 	Kind    NoteKind  `json:"kind"`
 	Text    string    `json:"text"`
 	Updated time.Time `json:"updated"`
+	// Passed means the group chose not to answer a prompt: shown as
+	// passed, never as missing.
+	Passed bool `json:"passed,omitempty"`
 }
 
 // Request is one of the group's own prayer requests.
@@ -155,11 +202,16 @@ type Change struct {
 	Notes       []Note
 	Requests    []Request
 	Commitments []Commitment
+	// RemoveRequests and RemoveCommitments name items to delete, by ID,
+	// after the upserts.
+	RemoveRequests    []uint64
+	RemoveCommitments []uint64
 }
 
 // Empty reports whether the change writes nothing.
 func (c Change) Empty() bool {
-	return c.Session == nil && len(c.Notes) == 0 && len(c.Requests) == 0 && len(c.Commitments) == 0
+	return c.Session == nil && len(c.Notes) == 0 && len(c.Requests) == 0 && len(c.Commitments) == 0 &&
+		len(c.RemoveRequests) == 0 && len(c.RemoveCommitments) == 0
 }
 
 // NextRequestID is the ID a new request of this session takes: one past

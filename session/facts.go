@@ -1,0 +1,133 @@
+package session
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"vigil/store"
+)
+
+// heading names the session: its title, else its group, else its guide,
+// and the day it was held, in the time zone it was held in.
+func (b *builder) heading() string {
+	s := b.rec.Session
+	name := ""
+	for _, n := range []string{s.Title, s.Group, s.GuideTitle, b.guideTitle()} {
+		if name = OneLine(n); name != "" {
+			break
+		}
+	}
+	if name == "" {
+		name = "Session"
+	}
+	return name + " — " + s.Created.Format("2 January 2006")
+}
+
+// guideTitle is the title of the session's guide: as the session has it,
+// else as the library has it, else its ID.
+func (b *builder) guideTitle() string {
+	if t := OneLine(b.rec.Session.GuideTitle); t != "" {
+		return t
+	}
+	if b.g != nil {
+		return OneLine(b.g.Meta.Title)
+	}
+	return OneLine(b.rec.Session.GuideID)
+}
+
+// facts are the session's particulars, in the order every format shows
+// them; empty ones are left out.
+func (b *builder) facts() []Fact {
+	s := b.rec.Session
+	var out []Fact
+	add := func(label, value string) {
+		if value != "" {
+			out = append(out, Fact{label, value})
+		}
+	}
+	add("Guide", b.guideTitle())
+	add("Group", OneLine(s.Group))
+	if s.Title != "" && s.Group == "" {
+		add("Title", OneLine(s.Title))
+	}
+	add("Held", s.Created.Format("Monday 2 January 2006, 15:04"))
+	add("Present", OneLine(s.Attendance))
+	path := ""
+	switch s.Path {
+	case store.PathFull:
+		path = "the full guide"
+	case store.PathGentle:
+		path = "the gentler path"
+	}
+	if s.Total > 0 {
+		pages := fmt.Sprintf("%d of %d pages seen", s.Seen, s.Total)
+		if path != "" {
+			path += ", " + pages
+		} else {
+			path = pages
+		}
+	}
+	add("Path", path)
+	var spent int64
+	for _, sec := range s.Spent {
+		if sec > 0 {
+			spent += sec
+		}
+	}
+	if spent > 0 {
+		add("Time", Duration(spent))
+	}
+	return out
+}
+
+// Duration says a number of seconds as people do: "45 s", "18 min",
+// "1 h 5 min".
+func Duration(seconds int64) string {
+	if seconds < 60 {
+		return fmt.Sprintf("%d s", seconds)
+	}
+	m := (seconds + 30) / 60
+	switch {
+	case m < 60:
+		return fmt.Sprintf("%d min", m)
+	case m%60 == 0:
+		return fmt.Sprintf("%d h", m/60)
+	}
+	return fmt.Sprintf("%d h %d min", m/60, m%60)
+}
+
+// Clean makes text safe to show anywhere: line ends become \n, tabs
+// spaces, and every other control character (terminal escapes included)
+// is dropped, with the marks that reorder text right to left behind
+// the reader's back. The JSON export keeps the text exactly as stored.
+func Clean(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\r':
+			return '\n'
+		case r == '\t':
+			return ' '
+		case unsafeRune(r):
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// unsafeRune reports a control character or a bidirectional embedding,
+// override or isolate.
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+}
+
+// OneLine cleans a title or name and joins its lines.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(Clean(s)), " ")
+}
