@@ -122,10 +122,18 @@ func TestParseIsLinear(t *testing.T) {
 		if len(src) > MaxSize {
 			src = src[:MaxSize]
 		}
-		start := time.Now()
-		g, err := Parse(name, []byte(src))
-		took := time.Since(start)
-		if took > slowdown*500*time.Millisecond {
+		// The fastest of three runs: a quadratic parser takes minutes on a
+		// megabyte, while a busy machine (CI runs test binaries side by
+		// side on two cores) only adds noise that one quiet run escapes.
+		var g *Guide
+		var err error
+		took := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			g, err = Parse(name, []byte(src))
+			took = min(took, time.Since(start))
+		}
+		if took > slowdown*time.Second {
 			t.Errorf("%s: %v to parse %d bytes", name, took, len(src))
 		}
 		if name == "many sections" && (err != nil || len(g.Parts) < 10) {
