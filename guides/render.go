@@ -6,9 +6,9 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Styles are the glamour styles Render accepts: "dark" and "light" for a
@@ -83,21 +83,23 @@ func tidy(s string) string {
 // coloured spaces (ESC[38;5;252m ESC[0m, over and over), so the escape
 // sequences among the trailing spaces go too; one reset takes the place of
 // any colour sequence dropped. A line with nothing visible becomes "".
+// x/ansi's decoder tells escape sequences from what is drawn.
 func trimPadding(l string) string {
 	if !strings.Contains(l, "\x1b") {
 		return strings.TrimRight(l, " ")
 	}
-	end := 0 // the index just past the last visible character that is not a space
+	end := 0 // the index just past the last drawn character that is not a space
+	var state byte
 	for i := 0; i < len(l); {
-		if l[i] == '\x1b' {
-			i += escapeLen(l[i:])
-			continue
+		seq, width, n, next := ansi.DecodeSequence(l[i:], state, nil)
+		if n <= 0 {
+			break
 		}
-		_, size := utf8.DecodeRuneInString(l[i:])
-		if l[i] != ' ' {
-			end = i + size
+		if width > 0 && seq != " " {
+			end = i + n
 		}
-		i += size
+		state = next
+		i += n
 	}
 	if end == 0 {
 		return ""
@@ -106,35 +108,6 @@ func trimPadding(l string) string {
 		return l[:end] + "\x1b[0m"
 	}
 	return l[:end]
-}
-
-// escapeLen returns the length of the escape sequence at the start of s: a
-// CSI sequence (ESC [ ... final byte), an OSC sequence (ESC ] ... BEL or
-// ESC \), or ESC and one byte.
-func escapeLen(s string) int {
-	if len(s) < 2 {
-		return len(s)
-	}
-	switch s[1] {
-	case '[':
-		for i := 2; i < len(s); i++ {
-			if s[i] >= 0x40 && s[i] <= 0x7e {
-				return i + 1
-			}
-		}
-		return len(s)
-	case ']':
-		for i := 2; i < len(s); i++ {
-			if s[i] == '\a' {
-				return i + 1
-			}
-			if s[i] == '\x1b' && i+1 < len(s) && s[i+1] == '\\' {
-				return i + 2
-			}
-		}
-		return len(s)
-	}
-	return 2
 }
 
 // nbHyphen stands in for "-" inside words while glamour wraps the text.
