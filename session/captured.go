@@ -225,7 +225,10 @@ func (b *builder) notes() {
 		id, prompt, leader := SplitKey(key)
 		leader = leader || n.Kind == store.NoteLeader
 		e := Entry{Leader: leader, Text: text, order: 2 * prompt}
-		if text == "" {
+		if n.Passed {
+			// Passing keeps what was typed, so that taking the pass back
+			// restores it; but the group chose not to answer, so every
+			// view shows the prompt as passed.
 			e.Passed, e.Text = true, TextPassed
 		}
 		if prompt > 0 {

@@ -147,6 +147,9 @@ func Filter(rec store.Record, v View) store.Record {
 	}
 	out.Commitments = make([]store.Commitment, 0, len(rec.Commitments))
 	for _, c := range rec.Commitments {
+		if !v.Shows(Public) {
+			continue // the zero view shows nothing
+		}
 		c.Name = name(c.Name)
 		out.Commitments = append(out.Commitments, c)
 	}

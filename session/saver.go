@@ -107,7 +107,18 @@ func (s *Saver) apply(cs []store.Change) error {
 // ID. A removal drops an earlier upsert of the same item; an upsert after
 // a removal cancels the removal.
 func Merge(into []store.Change, cs ...store.Change) []store.Change {
-	out := slices.Clone(into)
+	// Each change's lists are copied too: merging deletes and appends in
+	// place, which must not reach the caller's changes (or the result of
+	// another Merge into the same list) through a shared backing array.
+	out := make([]store.Change, len(into), len(into)+len(cs))
+	for i, c := range into {
+		c.Notes = slices.Clone(c.Notes)
+		c.Requests = slices.Clone(c.Requests)
+		c.Commitments = slices.Clone(c.Commitments)
+		c.RemoveRequests = slices.Clone(c.RemoveRequests)
+		c.RemoveCommitments = slices.Clone(c.RemoveCommitments)
+		out[i] = c
+	}
 	for _, c := range cs {
 		i := slices.IndexFunc(out, func(o store.Change) bool { return o.SessionID == c.SessionID })
 		if i < 0 {
