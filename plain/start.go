@@ -1,4 +1,4 @@
-package tui
+package plain
 
 import (
 	"errors"
@@ -6,17 +6,18 @@ import (
 	"strings"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
 )
 
 // choose asks whether to start a new session or resume the latest. It
 // returns nil, nil when the person quits or the input ends.
-func (p *plainRun) choose() (*Opened, error) {
+func (r *run) choose() (*session.Opened, error) {
 	g := guides.Default()
-	if len(p.cfg.Library.Guides) > 0 {
-		g = p.cfg.Library.Guides[0]
+	if len(r.cfg.Library.Guides) > 0 {
+		g = r.cfg.Library.Guides[0]
 	}
-	latest, err := p.cfg.Store.Latest()
+	latest, err := r.cfg.Store.Latest()
 	hasLatest := err == nil
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return nil, err
@@ -28,30 +29,26 @@ func (p *plainRun) choose() (*Opened, error) {
 	}
 	prompt += ", q quit> "
 	for {
-		line, ok, err := p.ask(prompt)
+		line, ok, err := r.ask(prompt)
 		if err != nil || !ok {
 			return nil, err
 		}
 		switch strings.ToLower(line) {
 		case "":
 		case "n":
-			return NewSession(p.cfg.Store, g, "", "", p.now())
+			return session.NewSession(r.cfg.Store, g, session.Start{Now: r.now()})
 		case "r":
 			if !hasLatest {
-				p.say("There is no session to resume yet. Type n to start one.")
+				r.say("There is no session to resume yet. Type n to start one.")
 				continue
 			}
-			o, status, err := ResumeStatus(p.cfg.Store, p.cfg.Library, latest.ID)
-			if status != "" {
-				p.say("%s", status)
-			}
-			return o, err
+			return session.ResumeStatus(r.cfg.Store, r.cfg.Library, latest.ID)
 		case "q":
 			return nil, nil
 		case "h":
-			p.write(resourcesPlain(g))
+			r.write(helpText(session.HelpOf(g)))
 		default:
-			p.say("Type n to start a new session, r to resume the latest, or q to quit.")
+			r.say("Type n to start a new session, r to resume the latest, or q to quit.")
 		}
 	}
 }

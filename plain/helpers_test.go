@@ -1,0 +1,122 @@
+package plain
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"vigil/guides"
+	"vigil/session"
+	"vigil/store"
+)
+
+// openTestStore opens a real bbolt file in a temp dir and checks it at the
+// end of the test.
+func openTestStore(t testing.TB) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "vigil.db"), store.Options{Timeout: time.Second, NoAutoBackup: true, Now: fixedClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := st.Check(); err != nil {
+			t.Errorf("database check: %v", err)
+		}
+		st.Close()
+	})
+	return st
+}
+
+// fixedClock is an injected clock that stands still.
+func fixedClock() time.Time { return time.Date(2026, 11, 26, 19, 30, 0, 0, time.UTC) }
+
+// tinyGuide has every part kind, a reflection step with two prompts and a
+// part marked detailed.
+func tinyGuide() *guides.Guide {
+	return &guides.Guide{
+		Meta: guides.Meta{ID: "tiny", Title: "Tiny", Source: "us", ContentNote: "A short guide.",
+			Detailed: []string{"faq"}},
+		Parts: []guides.Part{
+			{Kind: guides.KindFAQ, Title: "FAQ", Sections: []guides.Section{
+				{ID: "faq/one", Title: "One", Body: "The first answer."},
+				{ID: "faq/two", Title: "Two", Body: "The second answer."},
+			}},
+			{Kind: guides.KindReflection, Title: "Reflection", Sections: []guides.Section{
+				{ID: "reflection/clarity", Title: "Clarity", Body: "God sees.", Prompts: []string{"P1?", "P2?"},
+					Leader: "Listen; do not probe."},
+			}},
+			{Kind: guides.KindPrayer, Title: "Prayer", Sections: []guides.Section{
+				{ID: "prayer/a", Title: "Pray for A", Body: "Text A."},
+			}},
+			{Kind: guides.KindNext, Title: "Next steps", Sections: []guides.Section{
+				{ID: "next/next-steps", Title: "Next steps", Body: "1. Visit."},
+			}},
+		},
+	}
+}
+
+// runScript runs plain mode over lines of input and returns its output. No
+// output of plain mode may hold an escape character.
+func runScript(t *testing.T, cfg Config, lines ...string) string {
+	t.Helper()
+	if cfg.Now == nil {
+		cfg.Now = fixedClock
+	}
+	var out bytes.Buffer
+	if err := Run(cfg, strings.NewReader(strings.Join(lines, "")), &out); err != nil {
+		t.Fatalf("Run: %v\n%s", err, out.String())
+	}
+	if i := strings.IndexByte(out.String(), 0x1b); i >= 0 {
+		t.Errorf("an escape character in the output at %d:\n%q", i, out.String())
+	}
+	return out.String()
+}
+
+// newSession starts a session of g for a group in st.
+func newSession(t *testing.T, st *store.Store, g *guides.Guide, group string) *session.Opened {
+	t.Helper()
+	o, err := session.NewSession(st, g, session.Start{Group: group, Now: fixedClock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// plainSession starts a session of g in a fresh store.
+func plainSession(t *testing.T, g *guides.Guide) (Config, *store.Store) {
+	t.Helper()
+	st := openTestStore(t)
+	o := newSession(t, st, g, "Thursday group")
+	return Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, Start: o}, st
+}
+
+func loadRecord(t *testing.T, st *store.Store, id uint64) store.Record {
+	t.Helper()
+	rec, err := st.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
+func repeat(line string, n int) string { return strings.Repeat(line+"\n", n) }
+
+func mustContain(t testing.TB, s string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(s, w) {
+			t.Errorf("missing %q in:\n%s", w, s)
+		}
+	}
+}
+
+func mustNotContain(t testing.TB, s string, bads ...string) {
+	t.Helper()
+	for _, b := range bads {
+		if strings.Contains(s, b) {
+			t.Errorf("%q must not show in:\n%s", b, s)
+		}
+	}
+}
