@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"vigil/guides"
 	"vigil/session"
 )
 
@@ -142,20 +141,7 @@ func (r *run) position() string {
 	n, of := session.PartPosition(pages, cur)
 	where := fmt.Sprintf("Part %d of %d", n, of)
 	if sn, sof := session.SectionPosition(pages, cur); sof > 0 && pg.Section >= 0 {
-		where += fmt.Sprintf(", %s %d of %d", sectionNoun(r.m.Kind()), sn, sof)
+		where += fmt.Sprintf(", %s %d of %d", session.SectionNoun(r.m.Kind()), sn, sof)
 	}
 	return where + ": " + g.Parts[pg.Part].Title
-}
-
-// sectionNoun is what a section of a part is called when its place is
-// said.
-func sectionNoun(k guides.Kind) string {
-	switch k {
-	case guides.KindFAQ:
-		return "question"
-	case guides.KindPrayer:
-		return "request"
-	default:
-		return "step"
-	}
 }

@@ -232,3 +232,16 @@ func KindOfKey(id string) string {
 	}
 	return id
 }
+
+// SectionNoun is what a section of a part is called when its place is
+// said: "question 2 of 5", "request 1 of 5", "step 3 of 4".
+func SectionNoun(k guides.Kind) string {
+	switch k {
+	case guides.KindFAQ:
+		return "question"
+	case guides.KindPrayer:
+		return "request"
+	default:
+		return "step"
+	}
+}

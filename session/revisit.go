@@ -54,7 +54,9 @@ func (m *Meeting) setAction(rv store.Revisit) (prev store.Revisit, had, set bool
 		prev, had = s.Revisited[i], true
 		s.Revisited = slices.Delete(s.Revisited, i, i+1)
 	}
-	if had && prev.Action == rv.Action {
+	// The same action again takes it back, except a new line on how a
+	// request was answered, which corrects the old one.
+	if had && prev.Action == rv.Action && !(rv.Action == store.ActionAnswered && rv.Answer != "" && rv.Answer != prev.Answer) {
 		return prev, had, false
 	}
 	s.Revisited = append(s.Revisited, rv)

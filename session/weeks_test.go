@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"vigil/store"
 )
@@ -235,5 +236,29 @@ func TestNoGroupCarriesNothing(t *testing.T) {
 	w2.TakeCarry(c, nil)
 	if w2.Pages[1].Kind == PageRevisit || !w2.CarryLoaded {
 		t.Errorf("the revisit step came with nothing to revisit")
+	}
+}
+
+// TestAnsweredAgainWithNewWordsCorrects: a second line on how a request
+// was answered corrects the first; the same answer again (or none) takes
+// the answer back.
+func TestAnsweredAgainWithNewWordsCorrects(t *testing.T) {
+	m := Meeting{Rec: store.Record{Session: store.Session{ID: 2, UID: "w2"}}}
+	m.Carry.Requests = []store.GroupRequest{{SessionID: 1, SessionUID: "w1", Request: store.Request{ID: 1, Text: "work"}}}
+	now := time.Date(2026, 11, 29, 19, 0, 0, 0, time.UTC)
+	m.RevisitRequest(0, store.ActionAnswered, "old words", now)
+	m.RevisitRequest(0, store.ActionAnswered, "new words", now)
+	if r := m.Carry.Requests[0].Request; r.Status != store.RequestAnswered || r.Answer != "new words" {
+		t.Fatalf("after a corrected answer: status %q answer %q", r.Status, r.Answer)
+	}
+	if rv, ok := m.RevisitAction(store.ItemRequest, "w1", 1); !ok || rv.Answer != "new words" {
+		t.Fatalf("the meeting's record: %+v %v", rv, ok)
+	}
+	m.RevisitRequest(0, store.ActionAnswered, "", now)
+	if r := m.Carry.Requests[0].Request; r.Status != "" || r.Answer != "" {
+		t.Fatalf("answered again with no words should take it back: %+v", r)
+	}
+	if _, ok := m.RevisitAction(store.ItemRequest, "w1", 1); ok {
+		t.Fatal("the revisit is still recorded after it was taken back")
 	}
 }
