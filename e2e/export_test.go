@@ -1,12 +1,14 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"vigil/export"
 	"vigil/store"
 )
 
@@ -143,7 +145,7 @@ func TestExportImportIntoAnotherHome(t *testing.T) {
 		t.Error("a refused import changed the database")
 	}
 	newer := filepath.Join(dir, "newer.json")
-	if err := os.WriteFile(newer, []byte(`{"schema": 2, "sessions": []}`), 0o600); err != nil {
+	if err := os.WriteFile(newer, fmt.Appendf(nil, `{"schema": %d, "sessions": []}`, export.SchemaVersion+1), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	out, err = vigilCmd(other, "import", newer).CombinedOutput()

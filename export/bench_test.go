@@ -116,7 +116,7 @@ func BenchmarkExport(b *testing.B) {
 			st, ids := benchStore(b, n)
 			for _, f := range Formats {
 				b.Run(string(f), func(b *testing.B) {
-					opts := Options{Library: library(), Redact: false}
+					opts := leader()
 					var size countWriter
 					peak := peakHeap(func() {
 						if err := Write(&size, st, ids, f, opts); err != nil {

@@ -3,6 +3,7 @@ package export
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"vigil/store"
 )
@@ -14,7 +15,7 @@ const maxUID = 128
 // written: the required fields are there and every value is one vigil
 // writes. The error finishes the sentence "session N ...", and names
 // fields, never their content.
-func checkSession(s sessionV1) error {
+func checkSession(s sessionJSON) error {
 	switch {
 	case s.UID == "":
 		return errors.New("has no uid")
@@ -88,6 +89,36 @@ func checkSession(s sessionV1) error {
 			return fmt.Errorf("has two commitments with the id %d", c.ID)
 		}
 		ids[c.ID] = true
+	}
+	for i, rv := range s.Revisited {
+		if err := checkRevisit(rv); err != nil {
+			return fmt.Errorf("revisit %d %s", i+1, err)
+		}
+	}
+	return nil
+}
+
+// checkRevisit checks one thing a meeting did with an earlier meeting's
+// item: what kind of item, which one, and an action that kind can take.
+func checkRevisit(rv revisitJSON) error {
+	var actions []store.Action
+	switch store.ItemKind(rv.Item) {
+	case store.ItemRequest:
+		actions = []store.Action{store.ActionPraying, store.ActionAnswered, store.ActionArchived}
+	case store.ItemCommitment:
+		actions = []store.Action{store.ActionOngoing, store.ActionDone, store.ActionLetGo}
+	default:
+		return fmt.Errorf("has the unknown item %q (request or commitment)", clip(rv.Item))
+	}
+	switch {
+	// A session kept from before sessions had UIDs has none to name, so an
+	// empty session_uid is allowed.
+	case len(rv.SessionUID) > maxUID || !uidChars(rv.SessionUID):
+		return errors.New("has a session_uid vigil did not make (letters, digits, - and _ only, at most 128)")
+	case rv.ItemID == 0:
+		return errors.New("has no item_id")
+	case !slices.Contains(actions, store.Action(rv.Action)):
+		return fmt.Errorf("has the action %q, which a %s cannot take", clip(rv.Action), rv.Item)
 	}
 	return nil
 }

@@ -79,7 +79,7 @@ func Decode(r io.Reader, name string) ([]store.Record, error) {
 	if version > SchemaVersion {
 		return nil, badFile(name, fmt.Sprintf("it was exported by a newer vigil (schema %d; this vigil reads up to %d); update vigil to import it", version, SchemaVersion))
 	}
-	var file fileV1
+	var file fileJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&file); err != nil {
@@ -96,7 +96,7 @@ func Decode(r io.Reader, name string) ([]store.Record, error) {
 		if err := checkSession(s); err != nil {
 			return nil, refuse(name, fmt.Sprintf("session %d %s", i+1, err))
 		}
-		recs = append(recs, fromV1(s))
+		recs = append(recs, fromJSON(s))
 	}
 	return recs, nil
 }

@@ -8,12 +8,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"vigil/session"
 )
 
 // validExport is the fixture's JSON export.
 func validExport(t *testing.T) string {
 	st, ids := storeWith(t, fixture())
-	return export(t, st, ids, JSON, false)
+	return export(t, st, ids, JSON, session.Leader)
 }
 
 func TestDecodeRefusesWithOneSentence(t *testing.T) {
@@ -32,7 +34,7 @@ func TestDecodeRefusesWithOneSentence(t *testing.T) {
 		{"no schema", `{"sessions": []}`, "no schema number"},
 		{"schema text", `{"schema": "one", "sessions": []}`, "no schema number"},
 		{"schema zero", `{"schema": 0, "sessions": []}`, "no schema number"},
-		{"newer", swap(`"schema": 1`, `"schema": 2`), "newer vigil (schema 2"},
+		{"newer", swap(`"schema": 2`, `"schema": 3`), "newer vigil (schema 3"},
 		{"no sessions", `{"schema": 1}`, "no sessions list"},
 		{"unknown field", swap(`"seen": 22`, `"seen": 22, "mood": "calm"`), `field "mood"`},
 		{"wrong type", swap(`"seen": 22`, `"seen": "many"`), "seen must be a number"},

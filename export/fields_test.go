@@ -69,17 +69,17 @@ func TestJSONCarriesEveryField(t *testing.T) {
 		Requests:    []store.Request{filled[store.Request](t)},
 		Commitments: []store.Commitment{filled[store.Commitment](t)},
 	}
-	data, err := json.Marshal(toV1(rec))
+	data, err := json.Marshal(toJSON(rec))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back sessionV1
+	var back sessionJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&back); err != nil {
 		t.Fatal(err)
 	}
-	got := fromV1(back)
+	got := fromJSON(back)
 	want := rec
 	want.Session.ID = 0 // replaced by the UID: local to one database
 	if !reflect.DeepEqual(got, want) {

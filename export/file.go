@@ -7,17 +7,19 @@ import (
 	"os"
 	"path/filepath"
 
-	"vigil/guides"
 	"vigil/store"
 )
 
-// ToFile exports the sessions ids to the file at path, readable by its
-// owner alone (0600). The export is written to a temporary file in the
+// ToFile exports the sessions ids in format f, as opts say (see Write), to
+// the file at path, readable by its owner alone (0600). The export is written to a temporary file in the
 // same folder, synced, and only then moved into place, so a failed export
 // leaves no half-written file. An existing file is replaced only when
 // force is set, and never when it is the notes database itself. Errors are
 // one sentence that says what to do.
-func ToFile(st *store.Store, lib guides.Library, ids []uint64, f Format, redact bool, path string, force bool) error {
+func ToFile(st *store.Store, ids []uint64, f Format, opts Options, path string, force bool) error {
+	if err := checkView(opts.View, f); err != nil {
+		return err
+	}
 	if err := checkDest(st, path, force); err != nil {
 		return err
 	}
@@ -28,7 +30,7 @@ func ToFile(st *store.Store, lib guides.Library, ids []uint64, f Format, redact 
 	defer os.Remove(tmp.Name()) // after a rename or a link, there is nothing left to remove
 	err = tmp.Chmod(0o600)
 	if err == nil {
-		err = Write(tmp, st, ids, f, Options{Library: lib, Redact: redact})
+		err = Write(tmp, st, ids, f, opts)
 	}
 	if err == nil {
 		err = tmp.Sync()

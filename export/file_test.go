@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -28,14 +29,14 @@ func listing(t *testing.T, dir string) []string {
 func TestToFileWritesPrivatelyAndWholly(t *testing.T) {
 	st, ids := storeWith(t, fixture())
 	path := filepath.Join(t.TempDir(), "handout.html")
-	if err := ToFile(st, library(), ids, HTML, false, path, false); err != nil {
+	if err := ToFile(st, ids, HTML, leader(), path, false); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(got) != export(t, st, ids, HTML, false) {
+	if string(got) != export(t, st, ids, HTML, session.Leader) {
 		t.Error("the file differs from what Write gives")
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
@@ -52,7 +53,7 @@ func TestToFileNeverOverwritesWithoutForce(t *testing.T) {
 	if err := os.WriteFile(path, []byte("last week's notes"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	err := ToFile(st, library(), ids, Markdown, false, path, false)
+	err := ToFile(st, ids, Markdown, leader(), path, false)
 	if err == nil || !strings.Contains(err.Error(), "already exists; pass --force") {
 		t.Fatalf("ToFile over a file: %v", err)
 	}
@@ -62,7 +63,7 @@ func TestToFileNeverOverwritesWithoutForce(t *testing.T) {
 	if names := listing(t, filepath.Dir(path)); len(names) != 1 {
 		t.Errorf("left behind: %q", names)
 	}
-	if err := ToFile(st, library(), ids, Markdown, false, path, true); err != nil {
+	if err := ToFile(st, ids, Markdown, leader(), path, true); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := os.ReadFile(path); !strings.HasPrefix(string(got), "# Week 1") {
@@ -90,7 +91,7 @@ func TestToFileBadPathsLeaveNothing(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			before := listing(t, dir)
 			dbBefore := sum(t, st.Path())
-			err := ToFile(st, library(), tc.ids, Markdown, false, tc.path, true)
+			err := ToFile(st, tc.ids, Markdown, leader(), tc.path, true)
 			if err == nil || !strings.Contains(err.Error(), tc.says) || strings.Contains(err.Error(), "\n") {
 				t.Fatalf("ToFile(%s): %v; want one line saying %q", tc.path, err, tc.says)
 			}

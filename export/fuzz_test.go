@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"vigil/session"
 )
 
 // FuzzImport feeds anything to Decode and, when it is accepted, to
@@ -15,7 +17,7 @@ import (
 // corpus is in testdata/fuzz/FuzzImport.
 func FuzzImport(f *testing.F) {
 	st, ids := storeWith(f, fixture())
-	f.Add([]byte(export(f, st, ids, JSON, false)))
+	f.Add([]byte(export(f, st, ids, JSON, session.Leader)))
 	f.Add([]byte(`{"schema": 1, "redacted": false, "sessions": []}`))
 	st = newStore(f)
 	f.Fuzz(func(t *testing.T, data []byte) {

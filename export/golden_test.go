@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -23,7 +24,7 @@ func TestGolden(t *testing.T) {
 				name = "session-redacted." + string(f)
 			}
 			t.Run(name, func(t *testing.T) {
-				got := export(t, st, ids, f, redact)
+				got := export(t, st, ids, f, viewOf(redact))
 				path := filepath.Join("testdata", name+".golden")
 				if *update {
 					if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
@@ -53,7 +54,7 @@ func TestGoldenMissingGuide(t *testing.T) {
 	for _, f := range []Format{Markdown, Text} {
 		name := "missing-guide." + string(f)
 		t.Run(name, func(t *testing.T) {
-			got := export(t, st, ids, f, false)
+			got := export(t, st, ids, f, session.Leader)
 			path := filepath.Join("testdata", name+".golden")
 			if *update {
 				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {

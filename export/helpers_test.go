@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -102,12 +103,24 @@ func storeWith(t testing.TB, recs ...store.Record) (*store.Store, []uint64) {
 // library is the embedded guides, as vigil has them with no user guides.
 func library() guides.Library { return guides.Library{Guides: guides.Embedded()} }
 
-// export writes ids in format f and returns the output.
-func export(t testing.TB, st *store.Store, ids []uint64, f Format, redact bool) string {
+// export writes ids in format f for view v and returns the output.
+func export(t testing.TB, st *store.Store, ids []uint64, f Format, v session.View) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, st, ids, f, Options{Library: library(), Redact: redact}); err != nil {
+	if err := Write(&buf, st, ids, f, Options{Library: library(), View: v}); err != nil {
 		t.Fatalf("export %s: %v", f, err)
 	}
 	return buf.String()
+}
+
+// leader is the options of a full export: the embedded guides, and the
+// leader's view (what vigil export writes without --redact).
+func leader() Options { return Options{Library: library(), View: session.Leader} }
+
+// viewOf is the view vigil export writes with --redact or without it.
+func viewOf(redact bool) session.View {
+	if redact {
+		return session.Redacted
+	}
+	return session.Leader
 }

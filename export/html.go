@@ -3,6 +3,8 @@ package export
 import (
 	"fmt"
 	"html/template"
+
+	"vigil/session"
 )
 
 // htmlEncoder writes one self-contained page: inline CSS, no scripts, no
@@ -13,7 +15,7 @@ type htmlEncoder struct{}
 
 var page = template.Must(template.New("page").Funcs(template.FuncMap{"paragraphs": paragraphs}).Parse(pageTemplate))
 
-func (e *htmlEncoder) begin(o *out, first *doc, total int, _ bool) {
+func (e *htmlEncoder) begin(o *out, first *session.Captured, total int, _ session.View) {
 	title := "vigil notes"
 	switch {
 	case total == 1 && first != nil:
@@ -24,7 +26,7 @@ func (e *htmlEncoder) begin(o *out, first *doc, total int, _ bool) {
 	e.run(o, "head", title)
 }
 
-func (e *htmlEncoder) session(o *out, d *doc) { e.run(o, "session", d) }
+func (e *htmlEncoder) session(o *out, c *session.Captured) { e.run(o, "session", c) }
 
 func (e *htmlEncoder) end(o *out) { e.run(o, "foot", nil) }
 
@@ -75,11 +77,12 @@ article + article { break-before: page; page-break-before: always; margin-top: 3
 {{with .Time}}<p class="time">{{.}}</p>
 {{end}}{{range .Sections}}<section>
 <h3>{{.Title}}</h3>
-{{range .Entries}}<div class="entry{{if .Leader}} leader{{end}}">
+{{range .Entries}}<div class="entry{{if .Leader}} leader{{end}}{{if .Passed}} passed{{end}}">
 {{with .Label}}<p class="label">{{.}}</p>
-{{end}}{{range paragraphs .Text}}<p>{{range $i, $l := .}}{{if $i}}<br>
+{{end}}{{if .Passed}}<p><em>{{.Text}}</em></p>
+{{else}}{{range paragraphs .Text}}<p>{{range $i, $l := .}}{{if $i}}<br>
 {{end}}{{$l}}{{end}}</p>
-{{end}}</div>
+{{end}}{{end}}</div>
 {{end}}{{$checks := .Checks}}{{with .Items}}<ul{{if $checks}} class="checks"{{end}}>
 {{range .}}<li>{{if $checks}}{{if .Done}}<span class="mark" role="img" aria-label="prayed">☑</span>{{else}}<span class="mark" role="img" aria-label="not prayed yet">☐</span>{{end}} {{end}}{{range $i, $p := paragraphs .Text}}{{if $i}}<br>
 {{end}}{{range $j, $l := $p}}{{if $j}}<br>

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"vigil/guides"
+	"vigil/session"
 )
 
 // guideURLs are the links the seed guide itself holds: the only external
@@ -73,7 +74,7 @@ func handoutProblems(page string) (problems []string, text string) {
 
 func TestHTMLIsASelfContainedHandout(t *testing.T) {
 	st, ids := storeWith(t, fixture(), hostileRecord())
-	page := export(t, st, ids, HTML, false)
+	page := export(t, st, ids, HTML, session.Leader)
 	problems, text := handoutProblems(page)
 	for _, p := range problems {
 		t.Error(p)

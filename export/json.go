@@ -4,29 +4,31 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"vigil/session"
 )
 
-// jsonEncoder writes the version 1 JSON export (SCHEMA.md): the envelope
-// by hand, so that sessions can be streamed into it, and each session
-// through encoding/json, indented.
+// jsonEncoder writes the JSON export (SCHEMA.md): the envelope by hand, so
+// that sessions can be streamed into it, and each session's record, as
+// session.Filter left it for the view, through encoding/json, indented.
 type jsonEncoder struct {
 	buf bytes.Buffer
 	enc *json.Encoder
 	n   int
 }
 
-func (e *jsonEncoder) begin(o *out, _ *doc, _ int, redacted bool) {
+func (e *jsonEncoder) begin(o *out, _ *session.Captured, _ int, v session.View) {
 	e.enc = json.NewEncoder(&e.buf)
 	e.enc.SetEscapeHTML(false)
 	e.enc.SetIndent("    ", "  ")
-	o.str("{\n", fmt.Sprintf("  \"schema\": %d,\n  \"redacted\": %t,\n  \"sessions\": [", SchemaVersion, redacted))
+	o.str("{\n", fmt.Sprintf("  \"schema\": %d,\n  \"redacted\": %t,\n  \"sessions\": [", SchemaVersion, v == session.Redacted))
 }
 
-func (e *jsonEncoder) session(o *out, d *doc) {
+func (e *jsonEncoder) session(o *out, c *session.Captured) {
 	e.buf.Reset()
-	if err := e.enc.Encode(toV1(d.Rec)); err != nil {
+	if err := e.enc.Encode(toJSON(c.Rec)); err != nil {
 		if o.err == nil {
-			o.err = fmt.Errorf("write session %s as JSON: %w", d.Rec.Session.UID, err)
+			o.err = fmt.Errorf("write session %s as JSON: %w", c.Rec.Session.UID, err)
 		}
 		return
 	}

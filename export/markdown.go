@@ -3,18 +3,21 @@ package export
 import (
 	"strings"
 	"unicode"
+
+	"vigil/session"
 )
 
 // mdEncoder writes Markdown that reads as plain text too: a level-1
 // heading per session, level 2 per part, level 3 per section; the
-// session's particulars as a list; prompts and leader's notes in italics;
+// session's particulars as a list; prompts, leader's notes and prompts
+// the group passed in italics;
 // prayer requests as task lists. Text people typed is escaped, so that it
 // is shown as typed and never makes a heading, a link or HTML.
 type mdEncoder struct{ n int }
 
-func (e *mdEncoder) begin(*out, *doc, int, bool) {}
+func (e *mdEncoder) begin(*out, *session.Captured, int, session.View) {}
 
-func (e *mdEncoder) session(o *out, d *doc) {
+func (e *mdEncoder) session(o *out, d *session.Captured) {
 	if e.n > 0 {
 		o.line()
 	}
@@ -39,6 +42,11 @@ func (e *mdEncoder) session(o *out, d *doc) {
 				if en.Label != "" {
 					o.line("*", mdInline(en.Label), "*")
 					o.line()
+				}
+				if en.Passed {
+					// Said by vigil, not typed: in italics like the labels.
+					o.line("*", mdInline(en.Text), "*")
+					continue
 				}
 				mdParagraphs(o, en.Text, "")
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -70,7 +71,7 @@ var fixtureOutline = []string{
 
 func TestMarkdownOutline(t *testing.T) {
 	st, ids := storeWith(t, fixture())
-	headings, kinds := mdOutline(t, export(t, st, ids, Markdown, false))
+	headings, kinds := mdOutline(t, export(t, st, ids, Markdown, session.Leader))
 	if got, want := strings.Join(headings, "\n"), strings.Join(fixtureOutline, "\n"); got != want {
 		t.Errorf("heading outline:\n%s\nwant:\n%s", got, want)
 	}
@@ -97,7 +98,7 @@ func hostileRecord() store.Record {
 
 func TestMarkdownShowsTypedTextAsTyped(t *testing.T) {
 	st, ids := storeWith(t, hostileRecord())
-	src := export(t, st, ids, Markdown, false)
+	src := export(t, st, ids, Markdown, session.Leader)
 	headings, kinds := mdOutline(t, src)
 	want := append([]string{"1 Week <2> # * — 26 November 2026"}, fixtureOutline[1:]...)
 	if got := strings.Join(headings, "\n"); got != strings.Join(want, "\n") {
@@ -134,7 +135,7 @@ func TestMarkdownRendersInGlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := r.Render(export(t, st, ids, Markdown, false))
+	out, err := r.Render(export(t, st, ids, Markdown, session.Leader))
 	if err != nil {
 		t.Fatal(err)
 	}

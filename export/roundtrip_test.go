@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -18,7 +19,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	hostile := hostileRecord()
 	hostile.Session.Created = time.Date(2026, 12, 3, 19, 30, 0, 123456789, time.UTC)
 	st, ids := storeWith(t, fixture(), hostile, bare)
-	first := export(t, st, ids, JSON, false)
+	first := export(t, st, ids, JSON, session.Leader)
 
 	path := filepath.Join(t.TempDir(), "export.json")
 	if err := os.WriteFile(path, []byte(first), 0o600); err != nil {
@@ -33,7 +34,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if second := export(t, other, otherIDs, JSON, false); second != first {
+	if second := export(t, other, otherIDs, JSON, session.Leader); second != first {
 		t.Errorf("the export of the imported sessions differs from the file imported:\n%s", second)
 	}
 	added, skipped, err = ImportFile(other, path)
@@ -52,12 +53,12 @@ func TestSessionWithoutUIDGetsAStableOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	sess.UID = ""
-	if got, want := toV1(store.Record{Session: sess}).UID, toV1(store.Record{Session: sess}).UID; got == "" || got != want || !uidChars(got) {
+	if got, want := toJSON(store.Record{Session: sess}).UID, toJSON(store.Record{Session: sess}).UID; got == "" || got != want || !uidChars(got) {
 		t.Errorf("derived UIDs %q and %q: want the same, non-empty, importable", got, want)
 	}
 	other := sess
 	other.ID++
-	if toV1(store.Record{Session: sess}).UID == toV1(store.Record{Session: other}).UID {
+	if toJSON(store.Record{Session: sess}).UID == toJSON(store.Record{Session: other}).UID {
 		t.Error("two sessions got the same derived UID")
 	}
 }
@@ -71,7 +72,7 @@ func TestRedactedCopyIsAnotherSession(t *testing.T) {
 	files := map[bool]string{}
 	for _, redact := range []bool{true, false} {
 		path := filepath.Join(dir, fmt.Sprintf("redact-%t.json", redact))
-		if err := os.WriteFile(path, []byte(export(t, st, ids, JSON, redact)), 0o600); err != nil {
+		if err := os.WriteFile(path, []byte(export(t, st, ids, JSON, viewOf(redact))), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		files[redact] = path

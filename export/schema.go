@@ -1,33 +1,33 @@
 package export
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"sort"
 	"time"
 
+	"vigil/session"
 	"vigil/store"
 )
 
 // SchemaVersion is the version of the JSON export this vigil writes, and
 // the newest it reads. SCHEMA.md describes it. A change that a reader of
 // this version would misread (a field added, removed or given another
-// meaning) raises it.
-const SchemaVersion = 1
+// meaning) raises it. Version 2 added what a meeting did with earlier
+// meetings' items (revisited) and prompts passed (a note's passed); a
+// version 1 file reads as a version 2 file without them.
+const SchemaVersion = 2
 
-// These types are the JSON export, version 1. They mirror the store's
+// These types are the JSON export, version 2. They mirror the store's
 // types on purpose rather than reuse them, so that a change in the store
 // cannot change the file format unnoticed; fields_test.go fails when the
 // store gains a field that is not carried here.
 
-type fileV1 struct {
-	Schema   int         `json:"schema"`
-	Redacted bool        `json:"redacted"`
-	Sessions []sessionV1 `json:"sessions"`
+type fileJSON struct {
+	Schema   int           `json:"schema"`
+	Redacted bool          `json:"redacted"`
+	Sessions []sessionJSON `json:"sessions"`
 }
 
-type sessionV1 struct {
+type sessionJSON struct {
 	UID         string               `json:"uid"`
 	GuideID     string               `json:"guide_id"`
 	GuideHash   string               `json:"guide_hash,omitempty"`
@@ -38,30 +38,32 @@ type sessionV1 struct {
 	Created     time.Time            `json:"created"`
 	Updated     time.Time            `json:"updated"`
 	Path        string               `json:"path"`
-	Position    positionV1           `json:"position"`
+	Position    positionJSON         `json:"position"`
 	Seen        int                  `json:"seen"`
 	Total       int                  `json:"total"`
 	Prayed      map[string]time.Time `json:"prayed,omitempty"`
 	Spent       map[string]int64     `json:"spent,omitempty"`
 	Budget      map[string]int       `json:"budget,omitempty"`
-	Notes       []noteV1             `json:"notes"`
-	Requests    []requestV1          `json:"requests"`
-	Commitments []commitmentV1       `json:"commitments"`
+	Notes       []noteJSON           `json:"notes"`
+	Requests    []requestJSON        `json:"requests"`
+	Commitments []commitmentJSON     `json:"commitments"`
+	Revisited   []revisitJSON        `json:"revisited,omitempty"`
 }
 
-type positionV1 struct {
+type positionJSON struct {
 	Stage string `json:"stage"`
 	Page  string `json:"page,omitempty"`
 }
 
-type noteV1 struct {
+type noteJSON struct {
 	Key     string    `json:"key"`
 	Kind    string    `json:"kind"`
 	Text    string    `json:"text"`
 	Updated time.Time `json:"updated"`
+	Passed  bool      `json:"passed,omitempty"`
 }
 
-type requestV1 struct {
+type requestJSON struct {
 	ID       uint64    `json:"id"`
 	Text     string    `json:"text"`
 	Name     string    `json:"name,omitempty"`
@@ -74,50 +76,66 @@ type requestV1 struct {
 	PrayedIn []string  `json:"prayed_in,omitempty"`
 }
 
-type commitmentV1 struct {
+type commitmentJSON struct {
 	ID      uint64    `json:"id"`
 	Text    string    `json:"text"`
 	Name    string    `json:"name,omitempty"`
 	Created time.Time `json:"created"`
 }
 
-// toV1 turns a record into its JSON form. Notes go in key order, requests
+type revisitJSON struct {
+	Item       string    `json:"item"`
+	SessionUID string    `json:"session_uid"`
+	ItemID     uint64    `json:"item_id"`
+	Text       string    `json:"text"`
+	Name       string    `json:"name,omitempty"`
+	Private    bool      `json:"private"`
+	Action     string    `json:"action"`
+	Answer     string    `json:"answer,omitempty"`
+	At         time.Time `json:"at"`
+}
+
+// toJSON turns a record into its JSON form. Notes go in key order, requests
 // and commitments in ID order, so the same record always gives the same
-// bytes. A session stored before sessions had a UID gets one derived from
+// bytes; revisits stay in the order the meeting made them. A session stored before sessions had a UID gets one derived from
 // what does not change (see SCHEMA.md).
-func toV1(rec store.Record) sessionV1 {
+func toJSON(rec store.Record) sessionJSON {
 	s := rec.Session
 	uid := s.UID
 	if uid == "" {
-		uid = derivedUID(s)
+		uid = session.DerivedUID(s)
 	}
-	out := sessionV1{
+	out := sessionJSON{
 		UID: uid, GuideID: s.GuideID, GuideHash: s.GuideHash, GuideTitle: s.GuideTitle,
 		Group: s.Group, Title: s.Title, Attendance: s.Attendance, Created: s.Created, Updated: s.Updated,
-		Path: string(s.Path), Position: positionV1{Stage: string(s.Position.Stage), Page: s.Position.Page},
+		Path: string(s.Path), Position: positionJSON{Stage: string(s.Position.Stage), Page: s.Position.Page},
 		Seen: s.Seen, Total: s.Total, Prayed: s.Prayed, Spent: s.Spent, Budget: s.Budget,
-		Notes:       make([]noteV1, 0, len(rec.Notes)),
-		Requests:    make([]requestV1, 0, len(rec.Requests)),
-		Commitments: make([]commitmentV1, 0, len(rec.Commitments)),
+		Notes:       make([]noteJSON, 0, len(rec.Notes)),
+		Requests:    make([]requestJSON, 0, len(rec.Requests)),
+		Commitments: make([]commitmentJSON, 0, len(rec.Commitments)),
 	}
 	for _, n := range rec.Notes {
-		out.Notes = append(out.Notes, noteV1{Key: n.Key, Kind: string(n.Kind), Text: n.Text, Updated: n.Updated})
+		out.Notes = append(out.Notes, noteJSON{Key: n.Key, Kind: string(n.Kind), Text: n.Text, Updated: n.Updated, Passed: n.Passed})
 	}
 	sort.Slice(out.Notes, func(i, j int) bool { return out.Notes[i].Key < out.Notes[j].Key })
 	for _, r := range rec.Requests {
-		out.Requests = append(out.Requests, requestV1{ID: r.ID, Text: r.Text, Name: r.Name, Private: r.Private,
+		out.Requests = append(out.Requests, requestJSON{ID: r.ID, Text: r.Text, Name: r.Name, Private: r.Private,
 			Prayed: r.Prayed, Created: r.Created, Status: r.Status, Answer: r.Answer, ClosedAt: r.ClosedAt, PrayedIn: r.PrayedIn})
 	}
 	sort.Slice(out.Requests, func(i, j int) bool { return out.Requests[i].ID < out.Requests[j].ID })
 	for _, c := range rec.Commitments {
-		out.Commitments = append(out.Commitments, commitmentV1{ID: c.ID, Text: c.Text, Name: c.Name, Created: c.Created})
+		out.Commitments = append(out.Commitments, commitmentJSON{ID: c.ID, Text: c.Text, Name: c.Name, Created: c.Created})
 	}
 	sort.Slice(out.Commitments, func(i, j int) bool { return out.Commitments[i].ID < out.Commitments[j].ID })
+	for _, rv := range s.Revisited {
+		out.Revisited = append(out.Revisited, revisitJSON{Item: string(rv.Item), SessionUID: rv.SessionUID, ItemID: rv.ItemID,
+			Text: rv.Text, Name: rv.Name, Private: rv.Private, Action: string(rv.Action), Answer: rv.Answer, At: rv.At})
+	}
 	return out
 }
 
-// fromV1 turns a checked JSON session back into a record.
-func fromV1(s sessionV1) store.Record {
+// fromJSON turns a checked JSON session back into a record.
+func fromJSON(s sessionJSON) store.Record {
 	rec := store.Record{
 		Session: store.Session{
 			UID: s.UID, GuideID: s.GuideID, GuideHash: s.GuideHash, GuideTitle: s.GuideTitle,
@@ -128,7 +146,7 @@ func fromV1(s sessionV1) store.Record {
 		Notes: make(map[string]store.Note, len(s.Notes)),
 	}
 	for _, n := range s.Notes {
-		rec.Notes[n.Key] = store.Note{Key: n.Key, Kind: store.NoteKind(n.Kind), Text: n.Text, Updated: n.Updated}
+		rec.Notes[n.Key] = store.Note{Key: n.Key, Kind: store.NoteKind(n.Kind), Text: n.Text, Updated: n.Updated, Passed: n.Passed}
 	}
 	for _, r := range s.Requests {
 		rec.Requests = append(rec.Requests, store.Request{ID: r.ID, Text: r.Text, Name: r.Name, Private: r.Private,
@@ -137,13 +155,9 @@ func fromV1(s sessionV1) store.Record {
 	for _, c := range s.Commitments {
 		rec.Commitments = append(rec.Commitments, store.Commitment{ID: c.ID, Text: c.Text, Name: c.Name, Created: c.Created})
 	}
+	for _, rv := range s.Revisited {
+		rec.Session.Revisited = append(rec.Session.Revisited, store.Revisit{Item: store.ItemKind(rv.Item), SessionUID: rv.SessionUID,
+			ItemID: rv.ItemID, Text: rv.Text, Name: rv.Name, Private: rv.Private, Action: store.Action(rv.Action), Answer: rv.Answer, At: rv.At})
+	}
 	return rec
-}
-
-// derivedUID names a session that has no UID by what never changes about
-// it in its database: guide, creation time and local ID. Exporting it twice
-// gives the same UID, so importing both exports adds it once.
-func derivedUID(s store.Session) string {
-	sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%s\x00%d", s.GuideID, s.Created.UTC().Format(time.RFC3339Nano), s.ID))
-	return hex.EncodeToString(sum[:16])
 }

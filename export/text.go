@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"vigil/session"
 )
 
 // textWidth is the widest line of the plain-text export: what an email
@@ -16,9 +18,9 @@ const textWidth = 72
 // with their text indented below it.
 type textEncoder struct{ n int }
 
-func (e *textEncoder) begin(*out, *doc, int, bool) {}
+func (e *textEncoder) begin(*out, *session.Captured, int, session.View) {}
 
-func (e *textEncoder) session(o *out, d *doc) {
+func (e *textEncoder) session(o *out, d *session.Captured) {
 	if e.n > 0 {
 		o.line()
 		o.line()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -20,7 +21,7 @@ func TestTextIsPlainAndFitsInAnEmail(t *testing.T) {
 				strings.Repeat("and the group talked for a long while ", 6) + "漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字"},
 		}}
 	st, ids := storeWith(t, fixture(), long)
-	out := export(t, st, ids, Text, false)
+	out := export(t, st, ids, Text, session.Leader)
 	for i, l := range strings.Split(out, "\n") {
 		if w := ansi.StringWidth(l); w > textWidth {
 			t.Errorf("line %d is %d columns wide: %q", i+1, w, l)

@@ -2,10 +2,13 @@ package export
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -15,17 +18,24 @@ type Options struct {
 	// guide is looked up by its ID. A session whose guide is not there is
 	// exported with the notes' keys for titles.
 	Library guides.Library
-	// Redact leaves out what was told in confidence: private requests, the
-	// leader's notes, the attendance, and every name (see redactRecord).
-	Redact bool
+	// View is who the export is for, and so what it may show (see
+	// session.Filter): session.Leader is everything, session.Shared what
+	// the room may see, session.Redacted the shared view without names,
+	// for handing on. It is required: the zero View is refused, so that a
+	// forgotten one never exports everything.
+	View session.View
 }
+
+// ErrNoView is what Write and ToFile say when Options.View is not set.
+var ErrNoView = errors.New("choose what the export is for: the leader's view, the shared view or redacted")
 
 // encoder writes one format. begin is called once, before the first
 // session (first is nil when there is none) with the number of sessions to
-// come; session once per session; end once.
+// come and the view they are written for; session once per session; end
+// once.
 type encoder interface {
-	begin(o *out, first *doc, total int, redacted bool)
-	session(o *out, d *doc)
+	begin(o *out, first *session.Captured, total int, v session.View)
+	session(o *out, c *session.Captured)
 	end(o *out)
 }
 
@@ -43,13 +53,18 @@ func encoderFor(f Format) (encoder, error) {
 	return nil, fmt.Errorf("%q is not an export format; use md, json, txt or html", string(f))
 }
 
-// Write exports the sessions ids, in that order, to w in format f. It
-// reads and writes one session at a time, so memory stays flat however many
-// there are. Every id is checked before anything is written: a missing one
-// gives an error wrapping store.ErrNotFound and w gets nothing.
+// Write exports the sessions ids, in that order, to w in format f, each
+// as session.Capture lays it out for opts.View. It reads and writes one
+// session at a time, so memory stays flat however many there are. Every id
+// is checked before anything is written: a missing one gives an error
+// wrapping store.ErrNotFound and w gets nothing; so does a missing view
+// (ErrNoView).
 func Write(w io.Writer, st *store.Store, ids []uint64, f Format, opts Options) error {
 	enc, err := encoderFor(f)
 	if err != nil {
+		return err
+	}
+	if err := checkView(opts.View, f); err != nil {
 		return err
 	}
 	o := &out{w: bufio.NewWriterSize(w, 64<<10)}
@@ -61,25 +76,35 @@ func Write(w io.Writer, st *store.Store, ids []uint64, f Format, opts Options) e
 			g = findGuide(opts.Library, rec.Session.GuideID)
 			found[rec.Session.GuideID] = g
 		}
-		d := buildDoc(rec, g, opts.Redact)
+		c := session.Capture(rec, g, opts.View)
 		if !started {
-			enc.begin(o, &d, len(ids), opts.Redact)
+			enc.begin(o, &c, len(ids), opts.View)
 			started = true
 		}
-		enc.session(o, &d)
+		enc.session(o, &c)
 		return o.err
 	})
 	if err != nil {
 		return err
 	}
 	if !started {
-		enc.begin(o, nil, 0, opts.Redact)
+		enc.begin(o, nil, 0, opts.View)
 	}
 	enc.end(o)
 	if o.err == nil {
 		o.err = o.w.Flush()
 	}
 	return o.err
+}
+
+// checkView refuses an export with no view: a forgotten choice must not
+// export everything.
+func checkView(v session.View, f Format) error {
+	switch v {
+	case session.Leader, session.Shared, session.Redacted:
+		return nil
+	}
+	return ErrNoView
 }
 
 // findGuide returns the library's guide with this ID, or nil. It matches
@@ -122,4 +147,26 @@ func (o *out) bytes(b []byte) {
 	if o.err == nil {
 		_, o.err = o.w.Write(b)
 	}
+}
+
+// paragraphs splits cleaned text into paragraphs (at blank lines) of lines,
+// each line trimmed. Every writer lays text out from this.
+func paragraphs(text string) [][]string {
+	var out [][]string
+	var cur []string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			if len(cur) > 0 {
+				out = append(out, cur)
+				cur = nil
+			}
+			continue
+		}
+		cur = append(cur, line)
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
 }

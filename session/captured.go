@@ -71,6 +71,10 @@ const (
 	TitleGroupRequests = "The group's requests"
 	TitleCommitments   = "Commitments"
 	TitleRevisit       = "From earlier meetings"
+	// TitleRevisitRequests and TitleRevisitCommitments head what the
+	// revisit step did, in the part titled TitleRevisit.
+	TitleRevisitRequests    = "Requests from earlier meetings"
+	TitleRevisitCommitments = "Commitments from last time"
 	LabelLeader        = "Leader's note (private)"
 	TextPassed         = "Passed."
 	// KindRevisit is the Part.Kind of what a meeting did with what earlier
@@ -244,7 +248,7 @@ func (b *builder) notes() {
 		case KeyCommitments:
 			title = TitleCommitments
 		case KeyRevisit:
-			id, title = idRevisitReqs, TitleRevisit
+			id, title = idRevisitReqs, TitleRevisitRequests
 		}
 		s := b.sectionOf(id, title)
 		s.Entries = append(s.Entries, e)
@@ -389,9 +393,9 @@ func ActionWords(a store.Action) string {
 // open: requests, then commitments.
 func (b *builder) revisited() {
 	for _, rv := range b.rec.Session.Revisited {
-		id, title := idRevisitReqs, TitleRevisit
+		id, title := idRevisitReqs, TitleRevisitRequests
 		if rv.Item == store.ItemCommitment {
-			id, title = idRevisitSteps, "Commitments from last time"
+			id, title = idRevisitSteps, TitleRevisitCommitments
 		}
 		s := b.sectionOf(id, title)
 		var detail []string

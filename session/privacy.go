@@ -114,11 +114,9 @@ const Participant = "a participant"
 // The leader's view is the record itself. The shared view leaves out
 // private requests (and revisits of private requests) and the leader's
 // notes. The redacted view also puts "a participant" for every name and
-// leaves out who was there; its session gets a UID of its own, made from
-// the original (and so do the sessions a request names in PrayedIn): a
-// redacted copy is another session, so importing it where the full
-// session is later imported cannot make the full one be skipped as already
-// there.
+// leaves out who was there. Both give the copy's session a UID of its own,
+// made from the original (and so for the sessions a request names in
+// PrayedIn and those the meeting revisited).
 func Filter(rec store.Record, v View) store.Record {
 	if v == Leader {
 		return rec
@@ -163,31 +161,39 @@ func Filter(rec store.Record, v View) store.Record {
 	}
 	if !v.ShowsNames() {
 		out.Session.Attendance = ""
-		uid := rec.Session.UID
-		if uid == "" {
-			uid = DerivedUID(rec.Session)
-		}
-		out.Session.UID = redactedUID(uid)
-		for i := range out.Requests {
-			if out.Requests[i].PrayedIn != nil {
-				uids := make([]string, len(out.Requests[i].PrayedIn))
-				for j, u := range out.Requests[i].PrayedIn {
-					uids[j] = redactedUID(u)
-				}
-				out.Requests[i].PrayedIn = uids
+	}
+	// A copy that leaves anything out is another session: it gets UIDs of
+	// its own, so importing it where the full session is later imported
+	// cannot make the full one be skipped as already there.
+	uid := rec.Session.UID
+	if uid == "" {
+		uid = DerivedUID(rec.Session)
+	}
+	out.Session.UID = v.copyUID(uid)
+	for i := range out.Requests {
+		if out.Requests[i].PrayedIn != nil {
+			uids := make([]string, len(out.Requests[i].PrayedIn))
+			for j, u := range out.Requests[i].PrayedIn {
+				uids[j] = v.copyUID(u)
 			}
+			out.Requests[i].PrayedIn = uids
 		}
-		for i := range out.Session.Revisited {
-			out.Session.Revisited[i].SessionUID = redactedUID(out.Session.Revisited[i].SessionUID)
-		}
+	}
+	for i := range out.Session.Revisited {
+		out.Session.Revisited[i].SessionUID = v.copyUID(out.Session.Revisited[i].SessionUID)
 	}
 	return out
 }
 
-// redactedUID is the UID of the redacted copy of the session uid: the same
-// for every redacted export of it, and never the UID of a full session.
-func redactedUID(uid string) string {
-	sum := sha256.Sum256([]byte("vigil redacted copy\x00" + uid))
+// copyUID is the UID of the view's copy of the session uid: the same for
+// every copy in that view, and never the UID of a full session or of
+// another view's copy.
+func (v View) copyUID(uid string) string {
+	tag := "vigil redacted copy\x00"
+	if v == Shared {
+		tag = "vigil shared copy\x00"
+	}
+	sum := sha256.Sum256([]byte(tag + uid))
 	return hex.EncodeToString(sum[:16])
 }
 

@@ -132,8 +132,14 @@ func TestFilterShared(t *testing.T) {
 	if got.Session.Attendance != "Ana, Ben" || got.Commitments[0].Name != "Cy" || got.Session.Revisited[0].Name != "Ana" {
 		t.Errorf("the shared view lost names: %q, %+v", got.Session.Attendance, got.Commitments)
 	}
-	if got.Session.UID != rec.Session.UID || got.Requests[0].PrayedIn[0] != "week3" {
-		t.Errorf("the shared view changed UIDs: %q %v", got.Session.UID, got.Requests[0].PrayedIn)
+	// A shared copy leaves things out, so it is another session: UIDs of
+	// its own, never the original's nor the redacted copy's.
+	red := Filter(rec, Redacted)
+	if got.Session.UID == rec.Session.UID || got.Session.UID == red.Session.UID || got.Session.UID != Filter(rec, Shared).Session.UID {
+		t.Errorf("the shared copy's UID %q: original %q, redacted %q", got.Session.UID, rec.Session.UID, red.Session.UID)
+	}
+	if got.Requests[0].PrayedIn[0] == "week3" || got.Requests[0].PrayedIn[0] != Shared.copyUID("week3") {
+		t.Errorf("the shared copy kept the original session UIDs in PrayedIn: %v", got.Requests[0].PrayedIn)
 	}
 	if !reflect.DeepEqual(rec, before) {
 		t.Errorf("Filter changed its input:\n got %+v\nwant %+v", rec, before)

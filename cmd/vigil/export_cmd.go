@@ -8,8 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"vigil/export"
+	"vigil/session"
 	"vigil/store"
-	"vigil/store/export"
 )
 
 func newExportCmd(o *options) *cobra.Command {
@@ -72,11 +73,15 @@ readable by you alone and never replaces a file that is there without
 			if err != nil {
 				return err
 			}
-			lib := library(o)
-			if output == "" || output == "-" {
-				return export.Write(cmd.OutOrStdout(), st, ids, f, export.Options{Library: lib, Redact: redact})
+			// Without --redact the export is the leader's: everything.
+			opts := export.Options{Library: library(o), View: session.Leader}
+			if redact {
+				opts.View = session.Redacted
 			}
-			if err := export.ToFile(st, lib, ids, f, redact, output, force); err != nil {
+			if output == "" || output == "-" {
+				return export.Write(cmd.OutOrStdout(), st, ids, f, opts)
+			}
+			if err := export.ToFile(st, ids, f, opts, output, force); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "Wrote %s to %s.\n", nSessions(len(ids)), output)
