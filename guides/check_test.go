@@ -39,6 +39,16 @@ func TestCheckBroken(t *testing.T) {
 			`:16: the part "Prayer" has no sections; add at least one ## heading under it.`,
 			`:19: text under a part heading before its first ## section is not shown by vigil; move it into a section.`,
 		}},
+		{"escape-sequence.md", []string{
+			`:3: U+001B (escape) is not allowed in a guide; remove it.`,
+			`:3: U+0007 (bell) is not allowed in a guide; remove it.`,
+			`:14: U+001B (escape) is not allowed in a guide; remove it.`,
+			`:14: U+0007 (bell) is not allowed in a guide; remove it.`,
+			`:16: U+009B (control sequence introducer) is not allowed in a guide; remove it.`,
+			`:18: U+202E (right-to-left override) is not allowed in a guide; remove it.`,
+			`:18: U+202C (pop directional formatting) is not allowed in a guide; remove it.`,
+			`:20: U+000D (carriage return) is not allowed in a guide; remove it.`,
+		}},
 		{"minutes.md", []string{
 			`:8: minutes for faq cannot be negative; give the minutes the part should take, or 0.`,
 			`:9: minutes for reflection is 900, more than 600; give the minutes for this part alone.`,

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // DefaultID is the id of the seed guide, the one a session uses when none is
@@ -102,6 +103,12 @@ func Load(dir string) Library {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
+		// A FIFO, device or socket named *.md is named, not read (a link to
+		// an ordinary file is followed).
+		if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+			lib.Broken = append(lib.Broken, Problems{{File: path, Msg: notRegular(fi.Mode())}})
+			continue
+		}
 		g, err := ReadFile(path)
 		if err != nil {
 			lib.Broken = append(lib.Broken, err)
@@ -126,12 +133,22 @@ func Load(dir string) Library {
 // ReadFile reads and parses the guide file at path. Its Origin is the path.
 // Every error, a file that cannot be read included, is a Problems naming
 // the file.
+//
+// Only an ordinary file is read: a FIFO, device or socket (which could make
+// reading wait forever, or never end) gives a problem at once.
 func ReadFile(path string) (*Guide, error) {
-	f, err := os.Open(path)
+	// O_NONBLOCK makes opening a FIFO return at once instead of waiting for
+	// a writer; it changes nothing for an ordinary file.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, Problems{{File: path, Msg: "cannot read the file: " + plainErr(err)}}
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return nil, Problems{{File: path, Msg: "cannot read the file: " + plainErr(err)}}
+	} else if !fi.Mode().IsRegular() {
+		return nil, Problems{{File: path, Msg: notRegular(fi.Mode())}}
+	}
 	// Read one byte past the limit, so that Parse reports a file that is
 	// too big without vigil reading all of it.
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
@@ -163,6 +180,22 @@ func (l Library) Find(idOrFile string) (*Guide, error) {
 		}
 	}
 	return nil, fmt.Errorf("no guide with id %s; run `vigil guides` to see the list", idOrFile)
+}
+
+// notRegular is the problem for a guide path that is not an ordinary file.
+func notRegular(mode fs.FileMode) string {
+	kind := "not an ordinary file"
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		kind = "a socket"
+	case mode&fs.ModeDevice != 0, mode&fs.ModeCharDevice != 0:
+		kind = "a device"
+	case mode.IsDir():
+		kind = "a folder"
+	}
+	return "this is " + kind + ", not a guide file; vigil reads guides only from ordinary files, so move it out of the guides folder."
 }
 
 // plainErr drops the Go operation and path from an os error ("open x: no

@@ -46,6 +46,11 @@ func parse(name string, data []byte) (*Guide, Problems) {
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
+	// Control characters are refused before anything else reads the text,
+	// so that none of it reaches a terminal, a problem message included.
+	if checkControls(lines, pl) {
+		return nil, pl.sorted()
+	}
 
 	g := &Guide{Source: data, Origin: name}
 	mr := &metaReader{pl: pl, meta: &g.Meta, keys: map[string]int{}, suggested: map[string]bool{}}

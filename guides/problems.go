@@ -14,12 +14,15 @@ type Problem struct {
 }
 
 // Error returns the problem as "file:line: msg", or "file: msg" when it
-// concerns the whole file, the form editors and compilers use.
+// concerns the whole file, the form editors and compilers use. Control
+// characters in the file name (or the message) are written as escapes
+// (\x1b), so that printing a problem never drives the terminal.
 func (p Problem) Error() string {
+	file, msg := escapeControls(p.File), escapeControls(p.Msg)
 	if p.Line <= 0 {
-		return p.File + ": " + p.Msg
+		return file + ": " + msg
 	}
-	return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	return fmt.Sprintf("%s:%d: %s", file, p.Line, msg)
 }
 
 // Problems is every problem found in a guide file, sorted by line. It is the

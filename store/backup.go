@@ -47,11 +47,13 @@ func BackupFile(dbPath, dest string, force bool, timeout time.Duration) error {
 	if fi, err := os.Stat(dest); err == nil {
 		switch {
 		case fi.IsDir():
-			return sentence(fmt.Sprintf("%s is a folder; give the path of the backup file to write", dest), fs.ErrExist)
+			return sentence(fmt.Sprintf("the path %s is a folder; give the path of the backup file to write", dest), fs.ErrExist)
+		case !fi.Mode().IsRegular():
+			return nonRegularError("give the path of an ordinary file for the backup", dest, fi.Mode())
 		case sameFile(dbPath, fi):
-			return sentence(fmt.Sprintf("%s is the notes database itself; give another path for the backup", dest), fs.ErrExist)
+			return sentence(fmt.Sprintf("the path %s is the notes database itself; give another path for the backup", dest), fs.ErrExist)
 		case !force:
-			return sentence(fmt.Sprintf("%s already exists; pass --force to replace it", dest), fs.ErrExist)
+			return sentence(fmt.Sprintf("the file %s already exists; pass --force to replace it", dest), fs.ErrExist)
 		}
 	}
 	if fi, err := os.Stat(filepath.Dir(dest)); err != nil || !fi.IsDir() {
@@ -64,10 +66,14 @@ func BackupFile(dbPath, dest string, force bool, timeout time.Duration) error {
 	defer db.Close()
 	err = db.View(func(tx *bbolt.Tx) error { return writeCopy(tx, dest, force) })
 	if errors.Is(err, fs.ErrExist) {
-		return sentence(fmt.Sprintf("%s already exists; pass --force to replace it", dest), err)
+		return sentence(fmt.Sprintf("the file %s already exists; pass --force to replace it", dest), err)
 	}
 	if err != nil {
-		return sentence(fmt.Sprintf("vigil could not write the backup %s (%v)", dest, err), err)
+		var ue *userError
+		if errors.As(err, &ue) {
+			return err
+		}
+		return sentence(fmt.Sprintf("vigil could not write the backup %s%s", dest, because(err)), err)
 	}
 	return nil
 }
@@ -124,22 +130,22 @@ func listBackups(path string) ([]dailyBackup, error) {
 }
 
 // autoBackup writes today's backup unless there is one, then keeps only the
-// newest keepBackups.
+// newest keepBackups. Its error is one sentence, for BackupProblem.
 func (s *Store) autoBackup() error {
 	dir := backupDir(s.path)
-	if err := prepareDir(dir); err != nil {
+	if err := prepareBackupDir(dir); err != nil {
 		return err
 	}
 	name := filepath.Join(dir, backupStem(s.path)+"-"+s.now().Format(backupDay)+".db")
 	if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
 		err := s.view(func(tx *bbolt.Tx) error { return writeCopy(tx, name, false) })
 		if err != nil && !errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("write the daily backup %s: %w", name, err)
+			return sentence(fmt.Sprintf("today's backup of the notes could not be written to %s%s; the notes themselves are saved as usual", dir, because(err)), err)
 		}
 	}
 	list, err := listBackups(s.path)
 	if err != nil {
-		return fmt.Errorf("list backups in %s: %w", dir, err)
+		return sentence(fmt.Sprintf("the backups folder %s could not be read%s; the notes themselves are saved as usual", dir, because(err)), err)
 	}
 	var errs []error
 	for len(list) > keepBackups {
@@ -148,5 +154,47 @@ func (s *Store) autoBackup() error {
 		}
 		list = list[1:]
 	}
-	return errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return sentence(fmt.Sprintf("old backups in %s could not be removed%s", dir, because(err)), err)
+	}
+	return nil
 }
+
+// prepareBackupDir makes the backups folder 0700 whatever the umask, or
+// refuses one that others could read or swap: a symbolic link, something
+// that is not a folder, or a folder open to group or others. The backups
+// hold everything the database holds.
+func prepareBackupDir(dir string) error {
+	fi, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+			return sentence(fmt.Sprintf("the backups folder %s could not be made%s, so today's backup was not written", dir, because(err)), err)
+		}
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return sentence(fmt.Sprintf("the backups folder %s could not be made private%s, so today's backup was not written", dir, because(err)), err)
+		}
+		return prepareBackupDirOnce(dir)
+	case err != nil:
+		return sentence(fmt.Sprintf("the backups folder %s cannot be used%s, so today's backup was not written", dir, because(err)), err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return sentence(fmt.Sprintf("the backups folder %s is a symbolic link, and vigil writes backups only into a folder of its own; replace the link with a folder, so today's backup was not written", dir), errUnsafeBackups)
+	case !fi.IsDir():
+		return sentence(fmt.Sprintf("the backups folder %s is not a folder (it is %s); move it aside, so today's backup was not written", dir, fileKind(fi.Mode())), errUnsafeBackups)
+	case fi.Mode().Perm()&0o077 != 0:
+		return sentence(fmt.Sprintf("the backups folder %s can be opened by other users (mode %04o), and backups hold the notes; run chmod 700 on it, so today's backup was not written", dir, fi.Mode().Perm()), errUnsafeBackups)
+	}
+	return nil
+}
+
+// prepareBackupDirOnce checks a folder just made, without making it again.
+func prepareBackupDirOnce(dir string) error {
+	fi, err := os.Lstat(dir)
+	if err != nil || !fi.IsDir() || fi.Mode().Perm()&0o077 != 0 {
+		return sentence(fmt.Sprintf("the backups folder %s could not be made private, so today's backup was not written", dir), err, errUnsafeBackups)
+	}
+	return nil
+}
+
+// errUnsafeBackups marks a backups folder vigil will not write into.
+var errUnsafeBackups = errors.New("unsafe backups folder")

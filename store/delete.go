@@ -1,10 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"go.etcd.io/bbolt"
 )
@@ -29,6 +31,9 @@ func (s *Store) DeleteSession(id uint64) error {
 	defer s.mu.Unlock()
 	if s.db == nil {
 		return errClosed
+	}
+	if s.readOnly {
+		return s.readOnlyError()
 	}
 	err := guard(s.path, func() error {
 		return s.db.Update(func(tx *bbolt.Tx) error {
@@ -117,7 +122,9 @@ func compactInto(src *bbolt.DB, path string, opts Options) (*bbolt.DB, error) {
 }
 
 // scrubBackups deletes session id from every daily backup of the database
-// at path that holds it, and compacts those files.
+// at path that holds it, and from every copy kept before an upgrade
+// (<db>.v<old>.bak), and compacts those files. An upgrade copy keeps its old
+// schema, so that an older vigil can still read it.
 func scrubBackups(path string, id uint64, opts Options) error {
 	list, err := listBackups(path)
 	if err != nil {
@@ -125,17 +132,89 @@ func scrubBackups(path string, id uint64, opts Options) error {
 	}
 	var errs []error
 	for _, b := range list {
-		if err := scrubFile(b.path, id, opts); err != nil {
+		if err := scrubFile(b.path, id, opts, true); err != nil {
 			errs = append(errs, fmt.Errorf("backup %s: %w", b.path, err))
+		}
+	}
+	copies, err := listUpgradeCopies(path)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	for _, c := range copies {
+		if err := scrubFile(c, id, opts, false); err != nil {
+			errs = append(errs, fmt.Errorf("upgrade copy %s: %w", c, err))
 		}
 	}
 	return errors.Join(errs...)
 }
 
+// listUpgradeCopies returns the copies of the database at path that Open
+// kept before upgrading it (<name>.v<n>.bak and <name>.v<n>.<m>.bak), in
+// name order. Only ordinary files count.
+func listUpgradeCopies(path string) ([]string, error) {
+	dir := filepath.Dir(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("list the upgrade copies in %s: %w", dir, err)
+	}
+	prefix := filepath.Base(path) + ".v"
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ".bak") {
+			continue
+		}
+		mid := strings.TrimSuffix(strings.TrimPrefix(name, prefix), ".bak")
+		if mid == "" || strings.Trim(mid, "0123456789.") != "" {
+			continue
+		}
+		out = append(out, filepath.Join(dir, name))
+	}
+	return out, nil
+}
+
+// deleteInPlace deletes session id from a file of schema version, in that
+// schema's layout: one bucket per session since schema 1; in schema 0,
+// flat buckets whose keys start with the session's ID.
+func deleteInPlace(tx *bbolt.Tx, id uint64, version uint64) (bool, error) {
+	sessions := tx.Bucket(bucketSessions)
+	if sessions == nil {
+		return false, nil
+	}
+	if version >= 1 {
+		if sessions.Bucket(itob(id)) == nil {
+			return false, nil
+		}
+		return true, sessions.DeleteBucket(itob(id))
+	}
+	found := false
+	prefix := itob(id)
+	for _, name := range [][]byte{bucketSessions, bucketNotes, bucketRequests} {
+		b := tx.Bucket(name)
+		if b == nil {
+			continue
+		}
+		var keys [][]byte
+		c := b.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			keys = append(keys, bytes.Clone(k))
+		}
+		for _, k := range keys {
+			found = true
+			if err := b.Delete(k); err != nil {
+				return found, err
+			}
+		}
+	}
+	return found, nil
+}
+
 // scrubFile deletes session id from the vigil database at path, if it is
-// there, and compacts the file. A backup from before an upgrade is migrated
-// first, which is what Open would do to it when restored.
-func scrubFile(path string, id uint64, opts Options) error {
+// there, and compacts the file. With migrate, a daily backup from before an
+// upgrade is migrated first, which is what Open would do to it when
+// restored; without, the file keeps its schema (an upgrade copy) and the
+// session is deleted in that schema's layout.
+func scrubFile(path string, id uint64, opts Options, migrate bool) error {
 	ro, version, err := openReadOnly(path, opts.Timeout)
 	if err != nil {
 		return err
@@ -151,6 +230,11 @@ func scrubFile(path string, id uint64, opts Options) error {
 	found := false
 	err = guard(path, func() error {
 		return db.Update(func(tx *bbolt.Tx) error {
+			if !migrate {
+				var err error
+				found, err = deleteInPlace(tx, id, version)
+				return err
+			}
 			if err := initSchema(tx, false); err != nil {
 				return err
 			}

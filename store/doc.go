@@ -56,6 +56,16 @@
 // name without its extension ("vigil" for vigil.db), and removes all but the
 // newest seven. vigil backup writes a copy on demand with BackupFile.
 //
+// # Damaged records and read-only use
+//
+// A session whose header or items cannot be decoded is damaged: Sessions,
+// Walk, Groups and the other lists go on past it (Sessions and Walk name
+// it in a *DamagedError), Load says ErrDamaged, LoadRaw returns its bytes
+// for rescue, DeleteSession removes it, and Damage (run by Doctor) lists
+// every damaged record. OpenReadOnly opens the file with bbolt's ReadOnly
+// for commands that only read: nothing is created, upgraded, backed up or
+// chmod-ed.
+//
 // # Deleting
 //
 // bbolt frees a deleted bucket's pages but leaves their bytes in the file,
@@ -64,9 +74,9 @@
 // live keys into a fresh file), syncs it and renames it over the database.
 // It then does the same to every daily backup that holds the session: a
 // deleted session is gone from the database and from its backups at once.
-// It is not removed from copies made by hand (vigil backup, exports), nor
-// from the <db>.v<old>.bak copy kept at an upgrade, which stays as it was
-// so that an older vigil can still read it; delete that file once the
-// upgrade has proved itself. Blocks the file system has freed are not
+// The <db>.v<old>.bak copy kept at an upgrade is scrubbed too, in its own
+// schema's layout, so that an older vigil can still read it; Stats and
+// Doctor list it. A deleted session is not removed from copies made by hand
+// (vigil backup, exports). Blocks the file system has freed are not
 // overwritten: against someone reading the raw disk, use disk encryption.
 package store

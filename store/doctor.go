@@ -19,6 +19,17 @@ type Stats struct {
 	// LastBackupPath where; both are zero when there is none.
 	LastBackup     time.Time
 	LastBackupPath string
+	// UpgradeCopies are the copies of the database kept before a schema
+	// upgrade (<db>.v<old>.bak). They are scrubbed by DeleteSession like
+	// the daily backups; doctor lists them so that the user knows they are
+	// there.
+	UpgradeCopies []string
+	// BackupProblem is why today's automatic backup was not written, as
+	// one sentence, or "" (see Store.BackupProblem).
+	BackupProblem string
+	// Damaged lists every record that cannot be read. Only Doctor fills
+	// it: it decodes every record.
+	Damaged []Damaged
 	// Warning is what Open met and went on past, so that a meeting is
 	// never held up: today's automatic backup could not be written, or the
 	// scrub owed by an earlier DeleteSession could not be finished (Open
@@ -50,7 +61,7 @@ func (s *Store) Check() error {
 // Stats reports the schema version, file size, number of sessions and the
 // newest automatic backup.
 func (s *Store) Stats() (Stats, error) {
-	st := Stats{Path: s.path, Warning: s.warning}
+	st := Stats{Path: s.path, Warning: s.warning, BackupProblem: s.BackupProblem()}
 	err := s.view(func(tx *bbolt.Tx) error {
 		var err error
 		if st.Schema, err = readVersion(tx); err != nil {
@@ -79,6 +90,9 @@ func (s *Store) Stats() (Stats, error) {
 			st.LastBackup = fi.ModTime()
 		}
 	}
+	if copies, cerr := listUpgradeCopies(s.path); cerr == nil {
+		st.UpgradeCopies = copies
+	}
 	if err != nil {
 		return st, fmt.Errorf("stats of %s: %w", s.path, err)
 	}
@@ -86,8 +100,11 @@ func (s *Store) Stats() (Stats, error) {
 }
 
 // Doctor opens the database at path read-only, waiting at most timeout (0
-// means one second), runs Check and returns its Stats. It writes nothing,
-// so it is safe on a file that may be damaged.
+// means one second), runs Check, decodes every record and returns its
+// Stats. It writes nothing, so it is safe on a file that may be damaged.
+// Any problem found, a damaged record included (then Stats.Damaged lists
+// each, and the error is a *DamagedError), gives a non-nil error, so that
+// doctor can exit non-zero.
 func Doctor(path string, timeout time.Duration) (Stats, error) {
 	if timeout <= 0 {
 		timeout = time.Second
@@ -100,7 +117,9 @@ func Doctor(path string, timeout time.Duration) (Stats, error) {
 	defer s.Close()
 	checkErr := s.Check()
 	st, err := s.Stats()
-	return st, errors.Join(checkErr, err)
+	damaged, derr := s.Damage()
+	st.Damaged = damaged
+	return st, errors.Join(checkErr, err, derr, damagedOrNil(path, damaged))
 }
 
 // walkAll visits every bucket and key, so that a damaged page panics here,

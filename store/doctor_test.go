@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -35,7 +36,7 @@ func TestDoctor(t *testing.T) {
 	}
 	got := st
 	got.LastBackup = time.Time{}
-	if got != want || st.LastBackup.IsZero() {
+	if !reflect.DeepEqual(got, want) || st.LastBackup.IsZero() {
 		t.Errorf("Doctor =\n %+v\nwant\n %+v (and a backup time)", st, want)
 	}
 	if fileSum(t, path) != before {

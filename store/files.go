@@ -41,7 +41,15 @@ func writeCopy(tx *bbolt.Tx, dest string, replace bool) error {
 // folder, so the file is there whole or not at all. Without replace it uses
 // a hard link, which fails (fs.ErrExist) rather than replace a file that is
 // there. Exports use it too.
+//
+// A destination that is there and is not an ordinary file (a device node,
+// a FIFO, a socket, a folder) is never replaced, even with replace: the
+// error is a sentence wrapping ErrNotRegular and fs.ErrExist. A symbolic
+// link is replaced by the file, not followed.
 func PlaceFile(tmp, dest string, replace bool) error {
+	if fi, err := os.Lstat(dest); err == nil && !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
+		return sentence(fmt.Sprintf("the path %s is %s, not an ordinary file, and vigil will not replace it; give the path of a file", dest, fileKind(fi.Mode())), ErrNotRegular, fs.ErrExist)
+	}
 	if replace {
 		if err := os.Rename(tmp, dest); err != nil {
 			return err

@@ -35,7 +35,9 @@ func sameGroup(a, b string) bool {
 }
 
 // eachGroupSession calls fn for every session that has a group, with its
-// bucket, in ID order.
+// bucket, in ID order. A session whose header cannot be read is passed
+// over, so that one damaged session never hides a group's others (Sessions
+// and Damage name it).
 func eachGroupSession(tx *bbolt.Tx, fn func(Session, *bbolt.Bucket) error) error {
 	sessions := tx.Bucket(bucketSessions)
 	c := sessions.Cursor()
@@ -46,7 +48,7 @@ func eachGroupSession(tx *bbolt.Tx, fn func(Session, *bbolt.Bucket) error) error
 		sb := sessions.Bucket(k)
 		sess, err := readSession(sb, btoi(k))
 		if err != nil {
-			return err
+			continue
 		}
 		if strings.TrimSpace(sess.Group) == "" {
 			continue

@@ -53,7 +53,7 @@ func (s *Store) Import(recs []Record) (added, skipped int, err error) {
 		return nil
 	})
 	if err != nil {
-		return 0, 0, fmt.Errorf("import sessions into %s: %w", s.path, err)
+		return 0, 0, writeError(s.path, "import the sessions", err)
 	}
 	return added, skipped, nil
 }
@@ -66,7 +66,7 @@ func storedUIDs(sessions *bbolt.Bucket) (map[string]bool, error) {
 			UID string `json:"uid"`
 		}
 		if err := getJSON(sessions.Bucket(k), keySession, &head); err != nil {
-			return fmt.Errorf("session %d is damaged: %w", btoi(k), err)
+			return nil // a damaged header matches nothing; it must not stop an import
 		}
 		if head.UID != "" {
 			have[head.UID] = true

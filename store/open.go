@@ -20,6 +20,9 @@ import (
 // a backup (see doc.go).
 func Open(path string, opts Options) (*Store, error) {
 	opts = opts.withDefaults()
+	if err := checkRegular(path); err != nil {
+		return nil, err
+	}
 	if err := prepareDir(filepath.Dir(path)); err != nil {
 		return nil, err
 	}
@@ -53,9 +56,60 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	if !opts.NoAutoBackup {
-		s.warning = errors.Join(s.warning, s.autoBackup())
+		s.backupProblem = s.autoBackup()
+		s.warning = errors.Join(s.warning, s.backupProblem)
 	}
 	return s, nil
+}
+
+// OpenReadOnly opens the notes database at path for reading only, for
+// commands that change nothing (sessions, export, doctor, guides): bbolt
+// opens it read-only with a shared lock, so a read-only file works, and
+// nothing is created, upgraded, backed up or chmod-ed. Every read method
+// works; write methods return an error wrapping ErrReadOnly.
+//
+// The checks are Open's: a missing file, a folder, a FIFO, device or socket,
+// or a file that is not a vigil database gives one sentence (wrapping
+// fs.ErrNotExist, ErrNotRegular or ErrNotDatabase); another vigil writing
+// it gives ErrLocked after opts.Timeout; a newer schema gives
+// ErrNewerSchema. A schema 1 file (the layout of today without the kept
+// guide copies) is read as it is; schema 0 must be upgraded first and gives
+// ErrOlderSchema with a sentence saying that a command that writes will
+// upgrade it.
+func OpenReadOnly(path string, opts Options) (*Store, error) {
+	opts = opts.withDefaults()
+	if err := checkRegular(path); err != nil {
+		return nil, err
+	}
+	db, version, err := openReadOnly(path, opts.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case version > SchemaVersion:
+		db.Close()
+		return nil, newerSchemaError(path, version)
+	case version < minReadableSchema:
+		db.Close()
+		return nil, sentence(fmt.Sprintf("the notes database %s is from an older vigil and must be upgraded before it can be read; open it once with a command that writes (such as vigil, or vigil new), which upgrades it and keeps a copy of the old file", path), ErrOlderSchema)
+	}
+	return &Store{path: path, opts: opts, readOnly: true, db: db}, nil
+}
+
+// minReadableSchema is the oldest schema the read methods understand as it
+// is: schema 1 differs from 2 only by the guides bucket, which GuideCopy
+// treats as empty when it is missing.
+const minReadableSchema = 1
+
+// BackupProblem says in one sentence why today's automatic backup could
+// not be written at Open, or "" when it was written (or was not due). The
+// database itself opened all the same; the home screen and doctor show
+// this once.
+func (s *Store) BackupProblem() string {
+	if s.backupProblem == nil {
+		return ""
+	}
+	return s.backupProblem.Error()
 }
 
 // openWritable opens a validated database for writing, brings its schema up

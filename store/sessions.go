@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -32,11 +33,16 @@ func sessionBucket(tx *bbolt.Tx, id uint64) (*bbolt.Bucket, error) {
 	return sb, nil
 }
 
-// readSession decodes the header of the session in sb.
+// readSession decodes the header of the session in sb. A header that
+// cannot be read gives a *damageErr.
 func readSession(sb *bbolt.Bucket, id uint64) (Session, error) {
 	var sess Session
-	if err := getJSON(sb, keySession, &sess); err != nil {
-		return Session{}, fmt.Errorf("session %d is damaged: %w", id, err)
+	data := sb.Get(keySession)
+	if data == nil {
+		return Session{}, newDamage(id, "header", errMissing)
+	}
+	if err := json.Unmarshal(data, &sess); err != nil {
+		return Session{}, newDamage(id, "header", err)
 	}
 	sess.ID = id
 	return sess, nil
@@ -74,7 +80,7 @@ func (s *Store) CreateSession(sess Session) (Session, error) {
 		return putJSON(sb, keySession, sess)
 	})
 	if err != nil {
-		return Session{}, fmt.Errorf("create session in %s: %w", s.path, err)
+		return Session{}, writeError(s.path, "create a session", err)
 	}
 	return sess, nil
 }
@@ -82,8 +88,15 @@ func (s *Store) CreateSession(sess Session) (Session, error) {
 // Sessions returns up to limit sessions, newest (highest ID) first; limit
 // <= 0 means all. It reads from the end of the sessions bucket, so the cost
 // depends on limit, not on how many sessions there are.
+//
+// A session that is damaged (its header cannot be read, or one of its
+// notes, requests or commitments is not well-formed) is left out of the
+// list and does not count towards limit. The others are listed all the
+// same, and the error is then a *DamagedError naming the damaged ones
+// (errors.Is(err, ErrDamaged)): print it after the list.
 func (s *Store) Sessions(limit int) ([]Session, error) {
 	var out []Session
+	var bad []Damaged
 	err := s.view(func(tx *bbolt.Tx) error {
 		sessions := tx.Bucket(bucketSessions)
 		c := sessions.Cursor()
@@ -91,9 +104,19 @@ func (s *Store) Sessions(limit int) ([]Session, error) {
 			if v != nil {
 				continue // only session buckets live here
 			}
-			sess, err := readSession(sessions.Bucket(k), btoi(k))
+			sb := sessions.Bucket(k)
+			sess, err := readSession(sb, btoi(k))
+			var de *damageErr
+			if errors.As(err, &de) {
+				bad = append(bad, de.d)
+				continue
+			}
 			if err != nil {
 				return err
+			}
+			if de := quickDamage(sb, sess.ID); de != nil {
+				bad = append(bad, de.d)
+				continue
 			}
 			out = append(out, sess)
 		}
@@ -102,24 +125,40 @@ func (s *Store) Sessions(limit int) ([]Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list sessions in %s: %w", s.path, err)
 	}
-	return out, nil
+	return out, damagedOrNil(s.path, bad)
 }
 
 // Latest returns the newest session, or an error wrapping ErrNotFound when
-// there is none.
+// there is none. When the newest session's header is damaged, the error
+// wraps ErrDamaged: an older session is not put in its place.
 func (s *Store) Latest() (Session, error) {
-	list, err := s.Sessions(1)
-	if err != nil {
-		return Session{}, err
+	var sess Session
+	err := s.view(func(tx *bbolt.Tx) error {
+		sessions := tx.Bucket(bucketSessions)
+		c := sessions.Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			if v != nil {
+				continue
+			}
+			var err error
+			sess, err = readSession(sessions.Bucket(k), btoi(k))
+			return err
+		}
+		return ErrNotFound
+	})
+	var de *damageErr
+	switch {
+	case errors.As(err, &de):
+		return Session{}, damagedLoadError(s.path, de)
+	case err != nil:
+		return Session{}, fmt.Errorf("latest session in %s: %w", s.path, err)
 	}
-	if len(list) == 0 {
-		return Session{}, fmt.Errorf("latest session in %s: %w", s.path, ErrNotFound)
-	}
-	return list[0], nil
+	return sess, nil
 }
 
 // Load returns session id with its notes, requests and commitments, or an
-// error wrapping ErrNotFound.
+// error wrapping ErrNotFound. A session with a record that cannot be read
+// gives an error wrapping ErrDamaged (LoadRaw still reads it as stored).
 func (s *Store) Load(id uint64) (Record, error) {
 	rec := Record{Notes: map[string]Note{}}
 	err := s.view(func(tx *bbolt.Tx) error {
@@ -130,36 +169,38 @@ func (s *Store) Load(id uint64) (Record, error) {
 		if rec.Session, err = readSession(sb, id); err != nil {
 			return err
 		}
-		err = forEachJSON(sb.Bucket(bucketNotes), func(n Note) { rec.Notes[n.Key] = n })
+		_, err = decodeChildren(id, sb, bucketNotes, false, func(n Note) { rec.Notes[n.Key] = n })
 		if err == nil {
-			err = forEachJSON(sb.Bucket(bucketRequests), func(r Request) { rec.Requests = append(rec.Requests, r) })
+			_, err = decodeChildren(id, sb, bucketRequests, false, func(r Request) { rec.Requests = append(rec.Requests, r) })
 		}
 		if err == nil {
-			err = forEachJSON(sb.Bucket(bucketCommitments), func(c Commitment) { rec.Commitments = append(rec.Commitments, c) })
+			_, err = decodeChildren(id, sb, bucketCommitments, false, func(c Commitment) { rec.Commitments = append(rec.Commitments, c) })
 		}
-		if err != nil {
-			return fmt.Errorf("session %d is damaged: %w", id, err)
-		}
-		return nil
+		return err
 	})
-	if err != nil {
+	var de *damageErr
+	switch {
+	case errors.As(err, &de):
+		return Record{}, damagedLoadError(s.path, de)
+	case err != nil:
 		return Record{}, fmt.Errorf("load session from %s: %w", s.path, err)
 	}
 	return rec, nil
 }
 
 // forEachJSON decodes every value of b, in key order, and hands it to fn.
-// A missing bucket has nothing in it.
+// A value that cannot be read is passed over: the lists that use this go on
+// past a damaged item (Load and Damage report it). A missing bucket has
+// nothing in it.
 func forEachJSON[T any](b *bbolt.Bucket, fn func(T)) error {
 	if b == nil {
 		return nil
 	}
 	return b.ForEach(func(k, v []byte) error {
 		var item T
-		if err := getJSON(b, k, &item); err != nil {
-			return fmt.Errorf("%q: %w", k, err)
+		if v != nil && json.Unmarshal(v, &item) == nil {
+			fn(item)
 		}
-		fn(item)
 		return nil
 	})
 }
@@ -226,7 +267,7 @@ func (s *Store) Apply(c Change) error {
 		return removeChildren(sb, bucketCommitments, c.RemoveCommitments)
 	})
 	if err != nil {
-		return fmt.Errorf("save session %d in %s: %w", c.SessionID, s.path, err)
+		return writeError(s.path, fmt.Sprintf("save session %d", c.SessionID), err)
 	}
 	return nil
 }

@@ -47,6 +47,8 @@ type Store struct {
 
 	// warning is what Open went on past (see Stats.Warning).
 	warning error
+	// backupProblem is why today's backup was not written (BackupProblem).
+	backupProblem error
 }
 
 var errClosed = errors.New("the notes database is closed")
@@ -89,7 +91,7 @@ func (s *Store) update(fn func(*bbolt.Tx) error) error {
 		return errClosed
 	}
 	if s.readOnly {
-		return fmt.Errorf("notes database %s is open read-only", s.path)
+		return s.readOnlyError()
 	}
 	return guard(s.path, func() error { return s.db.Update(fn) })
 }
@@ -105,4 +107,9 @@ func guard(path string, fn func() error) (err error) {
 		}
 	}()
 	return fn()
+}
+
+// readOnlyError is what a write method says on a Store from OpenReadOnly.
+func (s *Store) readOnlyError() error {
+	return sentence(fmt.Sprintf("the notes database %s was opened only for reading, so nothing can be changed in it; this is a mistake in vigil, please report it", s.path), ErrReadOnly)
 }

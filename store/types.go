@@ -16,6 +16,19 @@ var (
 	ErrNotDatabase = errors.New("not a vigil notes database")
 	// ErrNewerSchema means the database was written by a newer vigil.
 	ErrNewerSchema = errors.New("the notes database is from a newer vigil")
+	// ErrOlderSchema means OpenReadOnly met a database that must be
+	// upgraded before it can be read; a command that writes upgrades it.
+	ErrOlderSchema = errors.New("the notes database is from an older vigil")
+	// ErrReadOnly means a write method was called on a Store opened with
+	// OpenReadOnly.
+	ErrReadOnly = errors.New("the notes database is open read-only")
+	// ErrDamaged means a record in the database (a session's header, or
+	// one of its notes, requests or commitments) cannot be read. The other
+	// sessions are not affected.
+	ErrDamaged = errors.New("a record in the notes database is damaged")
+	// ErrNotRegular means a path is a FIFO, device, socket or folder where
+	// an ordinary file is needed.
+	ErrNotRegular = errors.New("not an ordinary file")
 )
 
 // Stage is the kind of screen a session's position points at.

@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"os"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -63,7 +64,9 @@ func parseMeta(buf []byte) (boltMeta, bool) {
 // and at least as many bytes as that meta says are in use. This catches
 // empty, truncated, text and random files before bbolt maps them.
 func checkHeader(path string) error {
-	f, err := os.Open(path)
+	// O_NONBLOCK: a FIFO that appeared after checkRegular must not make
+	// the open wait for a writer. It changes nothing for a regular file.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return pathError(path, err)
 	}
@@ -76,7 +79,7 @@ func checkHeader(path string) error {
 		return folderError(path)
 	}
 	if !fi.Mode().IsRegular() {
-		return notDatabaseError(path, errors.New("not a regular file"))
+		return nonRegularError("vigil keeps notes only in an ordinary file: pass --db with another path", path, fi.Mode())
 	}
 	size := fi.Size()
 	buf := make([]byte, pageHeaderSize+metaSize)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -19,6 +20,10 @@ import (
 // read in a short read transaction of its own, and fn runs outside any
 // transaction, so a slow writer (a pipe, a disk) never holds the database.
 // An error from fn stops the walk and is returned as it is.
+//
+// A damaged session (see Load) is passed over and the walk goes on; when
+// it has handed every other record to fn, Walk returns a *DamagedError
+// naming the ones passed over (errors.Is(err, ErrDamaged)).
 func (s *Store) Walk(ids []uint64, fn func(Record) error) error {
 	err := s.view(func(tx *bbolt.Tx) error {
 		sessions := tx.Bucket(bucketSessions)
@@ -32,8 +37,14 @@ func (s *Store) Walk(ids []uint64, fn func(Record) error) error {
 	if err != nil {
 		return fmt.Errorf("read sessions from %s: %w", s.path, err)
 	}
+	var bad []Damaged
 	for _, id := range ids {
 		rec, err := s.Load(id)
+		var de *damageErr
+		if errors.As(err, &de) {
+			bad = append(bad, de.d)
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -41,30 +52,33 @@ func (s *Store) Walk(ids []uint64, fn func(Record) error) error {
 			return err
 		}
 	}
-	return nil
+	return damagedOrNil(s.path, bad)
 }
 
 // AllIDs returns the ID of every session, oldest (by Created) first; ties,
-// and sessions imported with the same time, go by ID.
+// and sessions imported with the same time, go by ID. A session whose
+// header cannot be read comes last, so that Walk names it.
 func (s *Store) AllIDs() ([]uint64, error) {
-	return s.idsWhere(func(string) bool { return true })
+	return s.idsWhere(func(string) bool { return true }, true)
 }
 
 // GroupIDs returns the IDs of the sessions of one group, oldest (by
 // Created) first. The name matches as in Groups: without regard to case or
 // to spaces at either end.
 func (s *Store) GroupIDs(group string) ([]uint64, error) {
-	return s.idsWhere(func(g string) bool { return sameGroup(g, group) })
+	return s.idsWhere(func(g string) bool { return sameGroup(g, group) }, false)
 }
 
 // idsWhere lists the sessions whose group passes keep, oldest first. It
-// decodes only the two header fields it needs.
-func (s *Store) idsWhere(keep func(group string) bool) ([]uint64, error) {
+// decodes only the two header fields it needs. A session whose header
+// cannot be read is listed last when withDamaged, else left out.
+func (s *Store) idsWhere(keep func(group string) bool, withDamaged bool) ([]uint64, error) {
 	type found struct {
 		id      uint64
 		created time.Time
 	}
 	var list []found
+	var damaged []uint64
 	err := s.view(func(tx *bbolt.Tx) error {
 		sessions := tx.Bucket(bucketSessions)
 		return sessions.ForEachBucket(func(k []byte) error {
@@ -73,11 +87,11 @@ func (s *Store) idsWhere(keep func(group string) bool) ([]uint64, error) {
 				Group   string    `json:"group"`
 			}
 			data := sessions.Bucket(k).Get(keySession)
-			if data == nil {
-				return fmt.Errorf("session %d is damaged: no header", btoi(k))
-			}
-			if err := json.Unmarshal(data, &head); err != nil {
-				return fmt.Errorf("session %d is damaged: %w", btoi(k), err)
+			if data == nil || json.Unmarshal(data, &head) != nil {
+				if withDamaged {
+					damaged = append(damaged, btoi(k))
+				}
+				return nil
 			}
 			if keep(head.Group) {
 				list = append(list, found{id: btoi(k), created: head.Created})
@@ -89,9 +103,9 @@ func (s *Store) idsWhere(keep func(group string) bool) ([]uint64, error) {
 		return nil, fmt.Errorf("list sessions in %s: %w", s.path, err)
 	}
 	slices.SortStableFunc(list, func(a, b found) int { return a.created.Compare(b.created) })
-	ids := make([]uint64, len(list))
+	ids := make([]uint64, len(list), len(list)+len(damaged))
 	for i, f := range list {
 		ids[i] = f.id
 	}
-	return ids, nil
+	return append(ids, damaged...), nil
 }

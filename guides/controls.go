@@ -1,0 +1,100 @@
+package guides
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// controlNames names the characters a guide may not hold that people meet
+// most, for problems; the rest are "a control character".
+var controlNames = map[rune]string{
+	0x00: "null", 0x07: "bell", 0x08: "backspace", 0x0B: "vertical tab",
+	0x0C: "form feed", 0x0D: "carriage return", 0x1B: "escape", 0x7F: "delete",
+	0x85: "next line", 0x9B: "control sequence introducer",
+	0x9C: "string terminator", 0x9D: "operating system command",
+	0x90:   "device control string",
+	0x202A: "left-to-right embedding", 0x202B: "right-to-left embedding",
+	0x202C: "pop directional formatting", 0x202D: "left-to-right override",
+	0x202E: "right-to-left override", 0x2066: "left-to-right isolate",
+	0x2067: "right-to-left isolate", 0x2068: "first strong isolate",
+	0x2069: "pop directional isolate",
+}
+
+// forbidden reports whether r may not appear in a guide: C0 controls but
+// tab and line feed (a carriage return only as part of a CR LF line end,
+// which parse strips first), DEL, C1 controls, and the bidi controls that
+// can make text read differently from what it holds. Any of them can drive
+// a terminal (ESC starts a sequence that can clear the screen, set the
+// window title or write the clipboard).
+func forbidden(r rune) bool {
+	switch {
+	case r == '\t':
+		return false
+	case r < 0x20, r == 0x7F, r >= 0x80 && r <= 0x9F:
+		return true
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
+
+// controlName is "U+001B (escape)".
+func controlName(r rune) string {
+	name, ok := controlNames[r]
+	if !ok {
+		name = "a control character"
+	}
+	return fmt.Sprintf("U+%04X (%s)", r, name)
+}
+
+// checkControls adds a problem for each forbidden character in lines (the
+// file's lines, CR LF ends already stripped), one per character and line.
+// It reports whether it found any.
+func checkControls(lines []string, pl *problemList) bool {
+	found := false
+	for i, l := range lines {
+		var seen []rune
+		for _, r := range l {
+			if !forbidden(r) || containsRune(seen, r) {
+				continue
+			}
+			seen = append(seen, r)
+			found = true
+			pl.add(i+1, "%s is not allowed in a guide; remove it.", controlName(r))
+		}
+	}
+	return found
+}
+
+func containsRune(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// escapeControls writes every forbidden character of s as a Go escape
+// (\x1b, \u202e), so that a file name or message holding one prints as
+// text and cannot drive the terminal it is printed on.
+func escapeControls(s string) string {
+	if !strings.ContainsFunc(s, forbidden) && utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case forbidden(r) && r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case forbidden(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
