@@ -1,42 +1,38 @@
-// Package tui is vigil's terminal interface: a root model that routes
-// messages to one screen at a time (home, or a session), with one keymap and
-// one set of styles.
+// Package tui is vigil's terminal interface: a root model that shows one
+// screen at a time (home, the prayer list, or a session) with a stack of
+// modal dialogs over it, one keymap and one set of styles. The meeting's
+// rules are the session package's; the screens only show them.
 package tui
 
 import (
 	"fmt"
-	"strings"
-	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
+)
+
+// state is the screen in front. The zero value is not a screen.
+type state int
+
+const (
+	stateHome       state = iota + 1 // start or resume a session
+	statePrayerList                  // every group's requests, from home
+	stateSession                     // a session, page by page
 )
 
 // App is the root model.
 type App struct {
-	ctx       *context
-	home      homeModel
-	session   sessionModel
-	inSession bool
-	inList    bool // the prayer list, from home
-	exp       *exportForm
-	plist     prayerList
-	showHelp  bool
-	help      help.Model
-	helpVP    viewport.Model // the keys screen, which scrolls on small windows
-
-	paused    bool
-	pausedAt  time.Time
-	pauseN    int // counts pauses, so a tick of an earlier pause is dropped
-	showRes   bool
-	resources viewport.Model
-	err       error // an error to show on the home screen
+	ctx     *context
+	state   state
+	home    homeModel
+	plist   prayerList
+	session sessionModel
+	dialogs []dialog // modal screens, the last in front
+	pauses  int      // counts pauses, so a tick of an earlier pause is dropped
 
 	width, height int
 }
@@ -44,163 +40,133 @@ type App struct {
 // New makes the root model.
 func New(cfg Config) App {
 	ctx := newContext(cfg)
-	h := help.New()
-	h.Styles.ShortKey = ctx.styles.Selected
-	h.Styles.ShortDesc = ctx.styles.Help
-	h.Styles.FullKey = ctx.styles.Selected
-	h.Styles.FullDesc = ctx.styles.Help
-	a := App{ctx: ctx, home: newHome(ctx), help: h, resources: viewport.New(0, 0)}
-	a.resources.KeyMap = viewport.KeyMap{}
+	a := App{ctx: ctx, state: stateHome, home: newHome(ctx)}
 	if cfg.Start != nil {
 		a.session = newSession(ctx, cfg.Start)
-		a.inSession = true
+		a.state = stateSession
 	}
 	return a
 }
 
-// Init loads the home screen's sessions.
+// Init starts the screen in front.
 func (a App) Init() tea.Cmd {
-	if a.inSession {
-		return tea.Batch(clockTick(a.session.rec.Session.ID), loadCarry(a.ctx.cfg.Store, a.session.rec.Session))
+	if a.state == stateSession {
+		return a.session.start()
 	}
 	return loadSessions(a.ctx.cfg.Store)
 }
 
-// update routes a message: global keys first, then the window size to every
-// screen, then input to the screen in front, then results to their owner.
+// update routes a message: global keys first, then the window size to
+// every screen and dialog, then input to the dialog in front or else the
+// screen, then results to their owner.
 func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		if a2, cmd, done := a.globalKey(km); done {
+			return a2, cmd
+		}
+	}
 	switch msg := msg.(type) {
-	case tea.KeyMsg:
-		return a.handleKey(msg)
-	case breathTickMsg:
-		if a.paused && msg.pause == a.pauseN {
-			return a, breathTick(a.pauseN)
-		}
-		return a, nil
 	case tea.WindowSizeMsg:
-		a.width, a.height = msg.Width, msg.Height
-		var c1, c2 tea.Cmd
-		a.home, c1 = a.home.update(msg)
-		if a.inList {
-			a.plist, _ = a.plist.update(msg)
+		return a.resize(msg.Width, msg.Height)
+	case tea.KeyMsg:
+		if len(a.dialogs) > 0 {
+			return a.updateTop(msg)
 		}
-		a.resources.Width, a.resources.Height = msg.Width-2, msg.Height-2
-		a.resources.SetContent(resourcesText(a.guide(), a.ctx.styles, msg.Width-2))
-		if a.inSession {
-			a.session, c2 = a.session.update(msg)
-		}
-		return a, tea.Batch(c1, c2)
-	case openedMsg:
-		a.home.busy = false
-		if msg.err != nil {
-			a.err = msg.err
-			return a, nil
-		}
-		a.err = nil
-		a.session = newSession(a.ctx, msg.opened)
-		a.inSession = true
-		return a, tea.Batch(a.resize(), clockTick(a.session.rec.Session.ID), loadCarry(a.ctx.cfg.Store, a.session.rec.Session))
+		return a.updateScreen(msg)
+
+	// Results, to their owners.
+	case breathTickMsg, exportedMsg:
+		return a.updateDialogs(msg)
+	case openResourcesMsg:
+		return a.push(newResourcesDialog(a.ctx, a.guide())), nil
 	case sessionsMsg:
 		a.home, _ = a.home.update(msg)
 		return a, nil
+	case openedMsg:
+		a.home = a.home.opened(msg.err)
+		if msg.err != nil {
+			return a, nil
+		}
+		a.session = newSession(a.ctx, msg.opened)
+		a.state = stateSession
+		var size tea.Cmd
+		if a.width > 0 {
+			a.session, size = a.session.SetSize(a.width, a.height)
+		}
+		return a, tea.Batch(size, a.session.start())
 	case openPrayerListMsg:
-		a.inList = true
+		a.state = statePrayerList
 		a.plist = newPrayerList(a.ctx, a.width, a.height)
 		return a, loadPrayerList(a.ctx.cfg.Store)
 	case prayerListMsg:
 		a.plist, _ = a.plist.update(msg)
 		return a, nil
-	case exportedMsg:
-		if a.exp != nil {
-			a.exp.busy, a.exp.done, a.exp.err = false, msg.path, msg.err
+	case goHomeMsg:
+		a.state = stateHome
+		return a, loadSessions(a.ctx.cfg.Store)
+	}
+	// Anything else (renders, saves, ticks, a cursor's blink) belongs to
+	// the screen in front.
+	return a.updateScreen(msg)
+}
+
+// globalKey handles the keys that mean the same everywhere: ctrl+c always;
+// quit, help, pause, resources and export when no dialog is open and
+// nothing is being typed. done is false for any other key.
+func (a App) globalKey(msg tea.KeyMsg) (_ App, _ tea.Cmd, done bool) {
+	k := a.ctx.keys
+	if key.Matches(msg, k.Interrupt) {
+		return a, tea.Quit, true
+	}
+	if len(a.dialogs) > 0 || a.typing() {
+		return a, nil, false
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return a, tea.Quit, true
+	case key.Matches(msg, k.Help):
+		return a.push(newKeysDialog(a.ctx, a.fullHelp())), nil, true
+	case key.Matches(msg, k.Pause):
+		a.pauses++
+		if a.state == stateSession {
+			a.session.meet.Pause(a.ctx.now()) // a pause is not the part's time
 		}
-		return a, nil
+		d, cmd := newPauseDialog(a.ctx, a.pauses)
+		return a.push(d), cmd, true
+	case key.Matches(msg, k.Resources):
+		return a.push(newResourcesDialog(a.ctx, a.guide())), nil, true
+	case key.Matches(msg, k.Export):
+		if s, ok := a.exportTarget(); ok {
+			return a.push(newExportDialog(a.ctx, s)), nil, true
+		}
 	}
+	return a, nil, false
+}
+
+// resize gives the window size to every screen and every dialog.
+func (a App) resize(w, h int) (tea.Model, tea.Cmd) {
+	a.width, a.height = w, h
+	a.home = a.home.SetSize(w, h)
+	a.plist = a.plist.SetSize(w, h)
 	var cmd tea.Cmd
-	if a.inSession {
-		a.session, cmd = a.session.update(msg)
-	} else {
-		a.home, cmd = a.home.update(msg)
+	if a.state == stateSession {
+		a.session, cmd = a.session.SetSize(w, h)
 	}
+	dialogs := make([]dialog, len(a.dialogs))
+	for i, d := range a.dialogs {
+		dialogs[i] = d.SetSize(w, h)
+	}
+	a.dialogs = dialogs
 	return a, cmd
 }
 
-// handleKey routes a key: quit and the screens that cover everything
-// (resources, pause, keys) first, then the screen in front.
-func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := a.ctx.keys
-	typing := a.typing()
-	switch {
-	case key.Matches(msg, k.Interrupt):
-		return a, tea.Quit
-	case a.showRes:
-		switch {
-		case key.Matches(msg, k.Close):
-			a.showRes = false
-		case key.Matches(msg, k.Up):
-			a.resources.LineUp(1)
-		case key.Matches(msg, k.Down):
-			a.resources.LineDown(1)
-		case key.Matches(msg, k.PageUp):
-			a.resources.HalfViewUp()
-		case key.Matches(msg, k.PageDown):
-			a.resources.HalfViewDown()
-		}
-		return a, nil
-	case a.exp != nil:
-		cmd, closed := a.exp.update(msg)
-		if closed {
-			a.exp = nil
-		}
-		return a, cmd
-	case a.paused:
-		if key.Matches(msg, k.Resources) {
-			return a.openResources(), nil
-		}
-		a.paused = false
-		a.session.clk = a.session.clk.start(a.ctx.now())
-		return a, nil
-	case a.showHelp:
-		switch {
-		case key.Matches(msg, k.Up):
-			a.helpVP.LineUp(1)
-		case key.Matches(msg, k.Down):
-			a.helpVP.LineDown(1)
-		default:
-			a.showHelp = false
-		}
-		return a, nil
-	case typing:
-	case key.Matches(msg, k.Quit):
-		return a, tea.Quit
-	case key.Matches(msg, k.Help):
-		return a.openHelp(), nil
-	case key.Matches(msg, k.Pause):
-		a.paused = true
-		a.pausedAt = a.ctx.now()
-		a.session.clk = a.session.clk.stop(a.pausedAt) // a pause is not the part's time
-		a.pauseN++
-		if a.ctx.cfg.ReduceMotion {
-			return a, nil
-		}
-		return a, breathTick(a.pauseN)
-	case key.Matches(msg, k.Resources):
-		return a.openResources(), nil
-	case key.Matches(msg, k.Export):
-		if f := a.exportTarget(); f != nil {
-			a.exp = f
-			return a, nil
-		}
-	}
+// updateScreen gives a message to the screen in front.
+func (a App) updateScreen(msg tea.Msg) (App, tea.Cmd) {
 	var cmd tea.Cmd
-	switch {
-	case a.inSession:
+	switch a.state {
+	case stateSession:
 		a.session, cmd = a.session.update(msg)
-	case a.inList:
-		if key.Matches(msg, k.StopEdit) {
-			a.inList = false
-			return a, loadSessions(a.ctx.cfg.Store)
-		}
+	case statePrayerList:
 		a.plist, cmd = a.plist.update(msg)
 	default:
 		a.home, cmd = a.home.update(msg)
@@ -208,29 +174,27 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
-// exportTarget is the export form for the session the screen offers: the
-// open session on its summary, or the session chosen on the home screen.
-func (a App) exportTarget() *exportForm {
-	switch {
-	case a.inSession && a.session.page().Kind == pageSummary:
-		return newExportForm(a.ctx, a.session.rec.Session, a.session.final())
-	case !a.inSession && !a.inList && !a.home.starting:
-		items := a.home.items()
-		if it := items[a.home.sel]; it.kind == itemSession {
-			for _, s := range a.home.sessions {
-				if s.ID == it.session {
-					return newExportForm(a.ctx, s, nil)
-				}
-			}
+// exportTarget is the session the screen offers to export: the open
+// session on its summary (with everything it holds queued to be written
+// first), or the session chosen on the home screen.
+func (a App) exportTarget() (store.Session, bool) {
+	switch a.state {
+	case stateSession:
+		if a.session.page().Kind != session.PageSummary {
+			return store.Session{}, false
 		}
+		a.ctx.cfg.Saver.Queue(a.session.final()...)
+		return a.session.meet.Rec.Session, true
+	case stateHome:
+		return a.home.chosenSession()
 	}
-	return nil
+	return store.Session{}, false
 }
 
 // guide is the guide of the open session, or the first guide there is.
 func (a App) guide() *guides.Guide {
-	if a.inSession {
-		return a.session.guide
+	if a.state == stateSession {
+		return a.session.meet.Guide
 	}
 	if len(a.ctx.cfg.Library.Guides) > 0 {
 		return a.ctx.cfg.Library.Guides[0]
@@ -238,31 +202,30 @@ func (a App) guide() *guides.Guide {
 	return nil
 }
 
-func (a App) openResources() App {
-	a.showRes = true
-	a.resources.SetContent(resourcesText(a.guide(), a.ctx.styles, a.width-2))
-	a.resources.GotoTop()
-	return a
-}
-
-// resize gives a newly opened screen the window size.
-func (a *App) resize() tea.Cmd {
-	if a.width == 0 {
-		return nil
-	}
-	var cmd tea.Cmd
-	a.session, cmd = a.session.update(tea.WindowSizeMsg{Width: a.width, Height: a.height})
-	return cmd
-}
-
+// typing reports whether keys are text on the screen in front.
 func (a App) typing() bool {
-	if a.inSession {
+	switch a.state {
+	case stateSession:
 		return a.session.typing()
+	case stateHome:
+		return a.home.starting
 	}
-	return a.home.starting
+	return false
 }
 
-// view draws the screen in front. It only joins strings made in Update.
+// fullHelp is every key of the screen in front, for the keys dialog.
+func (a App) fullHelp() [][]key.Binding {
+	switch a.state {
+	case stateSession:
+		return a.session.FullHelp()
+	case statePrayerList:
+		return a.plist.FullHelp()
+	}
+	return a.home.FullHelp()
+}
+
+// view draws the dialog in front, or else the screen. It only joins
+// strings made in Update.
 func (a App) view() string {
 	if a.width == 0 {
 		return ""
@@ -271,82 +234,24 @@ func (a App) view() string {
 		return fmt.Sprintf("The terminal is too small for vigil: it is %d×%d and needs at least %d×%d.\nMake the window larger; everything is saved. Press q to quit.",
 			a.width, a.height, minWidth, minHeight)
 	}
-	switch {
-	case a.exp != nil:
-		return lipglossPlace(a.width, a.height, a.exp.view(a.width))
-	case a.showRes:
-		return indent(a.resources.View()) + "\n " + shortHelpLine(a.ctx.styles,
-			[]key.Binding{a.ctx.keys.Close, a.ctx.keys.Up, a.ctx.keys.Down, a.ctx.keys.PageDown}, a.width-2)
-	case a.paused:
-		return a.pauseView()
-	case a.showHelp:
-		return a.helpView()
+	if d := a.top(); d != nil {
+		return d.view()
 	}
-	if a.inSession {
+	switch a.state {
+	case stateSession:
 		return a.session.view()
-	}
-	if a.inList {
+	case statePrayerList:
 		return a.plist.view()
 	}
-	body := a.home.view()
-	if a.err != nil {
-		body += "\n" + a.ctx.styles.Error.Render(sentence(a.err))
-	}
-	lines := strings.Count(body, "\n") + 1
-	pad := strings.Repeat("\n", max(1, a.height-lines-1))
-	return a.ctx.styles.App.Render(body + pad + shortHelpLine(a.ctx.styles, a.home.shortHelp(), a.width-2))
+	return a.home.view()
 }
 
-// openHelp lays the keys of the screen in front into a scrolling box.
-func (a App) openHelp() App {
-	groups := a.home.fullHelp()
-	if a.inSession {
-		groups = a.session.fullHelp()
-	}
-	st := a.ctx.styles
-	w := min(a.width-6, 70)
-	body := st.Title.Render("Keys") + st.Muted.Render(" · ↑/↓ scroll · any other key closes this") + "\n\n" +
-		fullHelpView(a.help, groups) + "\n\n" +
-		st.Muted.Width(w).Render("While you type, keys are text: esc stops editing, and the note is already saved.")
-	a.helpVP = viewport.New(min(lipgloss.Width(body), a.width-6), min(lipgloss.Height(body), a.height-2))
-	a.helpVP.KeyMap = viewport.KeyMap{}
-	a.helpVP.SetContent(body)
-	a.showHelp = true
-	return a
-}
-
-func (a App) helpView() string {
-	return indent(a.ctx.styles.Overlay.Render(a.helpVP.View()))
-}
-
-// Record is the open session with everything typed in it, including an add
-// form still open, for the final save when the program ends. It is nil on
-// the home screen.
-func (a App) Record() *store.Record {
-	if !a.inSession {
-		return nil
-	}
-	return a.session.record()
-}
-
-// Final is everything to write when the program ends (nil on the home
-// screen): cmd/vigil hands it to Saver.Flush.
+// Final is everything to write when the program ends, for Saver.Close:
+// the open session's whole record, an add form still open included (nil
+// on the home screen).
 func (a App) Final() []store.Change {
-	if !a.inSession {
+	if a.state != stateSession {
 		return nil
 	}
 	return a.session.final()
-}
-
-// sentence makes an error one sentence with a capital and a full stop.
-func sentence(err error) string {
-	s := err.Error()
-	if s == "" {
-		return s
-	}
-	s = strings.ToUpper(s[:1]) + s[1:]
-	if !strings.HasSuffix(s, ".") {
-		s += "."
-	}
-	return s
 }

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"vigil/guides"
+	"vigil/session"
 
 	"vigil/store"
 )
@@ -29,10 +30,10 @@ func TestNoteIsSavedWhileTyping(t *testing.T) {
 	a = drive(t, a, keyMsg("enter"))
 	a = drive(t, a, typeText("quiet, then we talked")...)
 	// Still typing: the note is on disk already.
-	if !a.session.editing {
+	if !(a.session.mode == modeEditing) {
 		t.Fatal("not editing after enter")
 	}
-	rec := load(t, st, a.session.rec.Session.ID)
+	rec := load(t, st, a.session.meet.ID())
 	if got := rec.Notes["faq/one"].Text; got != "quiet, then we talked" {
 		t.Errorf("stored note %q", got)
 	}
@@ -41,10 +42,10 @@ func TestNoteIsSavedWhileTyping(t *testing.T) {
 	}
 	// q is a letter while typing; esc stops editing.
 	a = drive(t, a, keys("q", "esc")...)
-	if a.session.editing {
+	if a.session.mode == modeEditing {
 		t.Error("esc did not stop editing")
 	}
-	if got := load(t, st, a.session.rec.Session.ID).Notes["faq/one"].Text; got != "quiet, then we talkedq" {
+	if got := load(t, st, a.session.meet.ID()).Notes["faq/one"].Text; got != "quiet, then we talkedq" {
 		t.Errorf("stored note after q and esc: %q", got)
 	}
 	mustContain(t, a.View(), "quiet, then we talkedq", "✓ saved")
@@ -53,11 +54,11 @@ func TestNoteIsSavedWhileTyping(t *testing.T) {
 func TestPositionIsSavedForResume(t *testing.T) {
 	a, st := newTestApp(t, tinyGuide(), 80, 24)
 	a = goTo(t, a, "reflection/clarity#2")
-	rec := load(t, st, a.session.rec.Session.ID)
+	rec := load(t, st, a.session.meet.ID())
 	if rec.Session.Position.Page != "reflection/clarity#2" || rec.Session.Position.Stage != store.StageSection {
 		t.Errorf("stored position %+v", rec.Session.Position)
 	}
-	o, err := Resume(st, a.ctx.cfg.Library, rec.Session.ID)
+	o, err := session.Resume(st, a.ctx.cfg.Library, rec.Session.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +74,7 @@ func TestResponseToPrompt(t *testing.T) {
 	a = drive(t, a, keyMsg("enter"))
 	a = drive(t, a, typeText("we lament")...)
 	a = drive(t, a, keyMsg("esc"))
-	n := load(t, st, a.session.rec.Session.ID).Notes["reflection/clarity#1"]
+	n := load(t, st, a.session.meet.ID()).Notes["reflection/clarity#1"]
 	if n.Text != "we lament" || n.Kind != store.NoteResponse {
 		t.Errorf("stored response %+v", n)
 	}
@@ -85,7 +86,7 @@ func TestGentlePathSkipsFAQ(t *testing.T) {
 	if got := a.session.page().Key; got != "reflection/clarity#1" {
 		t.Errorf("g from the content note went to %q", got)
 	}
-	if got := load(t, st, a.session.rec.Session.ID).Session.Path; got != store.PathGentle {
+	if got := load(t, st, a.session.meet.ID()).Session.Path; got != store.PathGentle {
 		t.Errorf("stored path %q", got)
 	}
 }
@@ -94,14 +95,14 @@ func TestMarkPrayedAndAddRequest(t *testing.T) {
 	a, st := newTestApp(t, tinyGuide(), 80, 24)
 	a = goTo(t, a, "prayer/a")
 	a = drive(t, a, keyMsg("p"))
-	a = goTo(t, a, keyRequests)
+	a = goTo(t, a, session.KeyRequests)
 	a = drive(t, a, keyMsg("a"))
 	a = drive(t, a, typeText("for the Cruz family")...)
 	a = drive(t, a, keyMsg("enter"))
 	a = drive(t, a, typeText("Maria")...)
 	a = drive(t, a, keyMsg("enter"))
 	a = drive(t, a, keyMsg("p"))
-	rec := load(t, st, a.session.rec.Session.ID)
+	rec := load(t, st, a.session.meet.ID())
 	if _, ok := rec.Session.Prayed["prayer/a"]; !ok {
 		t.Errorf("the guide's request is not marked prayed: %v", rec.Session.Prayed)
 	}
@@ -121,17 +122,17 @@ func TestMarkPrayedAndAddRequest(t *testing.T) {
 
 func TestAddCommitment(t *testing.T) {
 	a, st := newTestApp(t, tinyGuide(), 80, 24)
-	a = goTo(t, a, keyCommitments)
+	a = goTo(t, a, session.KeyCommitments)
 	a = drive(t, a, keyMsg("a"))
 	a = drive(t, a, typeText("visit the IJM page together")...)
 	a = drive(t, a, keyMsg("esc")) // esc keeps what was typed
 	a = drive(t, a, keyMsg("a"))
 	a = drive(t, a, keyMsg("esc")) // an empty form adds nothing
-	rec := load(t, st, a.session.rec.Session.ID)
+	rec := load(t, st, a.session.meet.ID())
 	if len(rec.Commitments) != 1 || rec.Commitments[0].Text != "visit the IJM page together" || rec.Commitments[0].ID != 1 {
 		t.Errorf("stored commitments %+v", rec.Commitments)
 	}
-	a = goTo(t, a, keySummary)
+	a = goTo(t, a, session.KeySummary)
 	mustContain(t, a.View(), "Commitments", "visit the IJM page together")
 }
 
@@ -145,7 +146,7 @@ func TestSharedViewHidesPrivate(t *testing.T) {
 	a = drive(t, a, keyMsg("enter"))
 	a = drive(t, a, typeText("LEADERSECRET about a member")...)
 	a = drive(t, a, keys("esc", "tab")...)
-	a = goTo(t, a, keyRequests)
+	a = goTo(t, a, session.KeyRequests)
 	a = drive(t, a, keyMsg("a"))
 	a = drive(t, a, typeText("PRIVATEREQUEST")...)
 	a = drive(t, a, keyMsg("ctrl+p"))
@@ -156,14 +157,14 @@ func TestSharedViewHidesPrivate(t *testing.T) {
 	a = drive(t, a, keyMsg("esc"))
 
 	// Walk every page of the shared view.
-	for i := 0; i < len(a.session.pages); i++ {
-		a.session.cur = i
+	for i := 0; i < len(a.session.meet.Pages); i++ {
+		a.session.meet.Cur = i
 		a.session.refresh(true)
 		v := a.View()
 		mustNotContain(t, v, "PRIVATEREQUEST", "LEADERSECRET", "Listen; do not probe")
 		mustContain(t, v, "SHARED VIEW")
 	}
-	a = goTo(t, a, keySummary)
+	a = goTo(t, a, session.KeySummary)
 	mustContain(t, a.View(), "OPENREQUEST")
 
 	a = drive(t, a, keyMsg("tab"))
@@ -192,7 +193,7 @@ func TestTooSmallSaysSo(t *testing.T) {
 
 func TestQuitKeepsOpenForm(t *testing.T) {
 	a, st := newTestApp(t, tinyGuide(), 80, 24)
-	a = goTo(t, a, keyRequests)
+	a = goTo(t, a, session.KeyRequests)
 	a = drive(t, a, keyMsg("a"))
 	a = drive(t, a, typeText("typed but not yet closed")...)
 	m, cmd := a.Update(keyMsg("ctrl+c"))
@@ -202,10 +203,10 @@ func TestQuitKeepsOpenForm(t *testing.T) {
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Fatal("ctrl+c while typing did not quit")
 	}
-	if err := NewSaver(st).Flush(m.(App).Final()); err != nil {
+	if err := session.NewSaver(st).Close(m.(App).Final()...); err != nil {
 		t.Fatal(err)
 	}
-	rec := load(t, st, a.session.rec.Session.ID)
+	rec := load(t, st, a.session.meet.ID())
 	if len(rec.Requests) != 1 || rec.Requests[0].Text != "typed but not yet closed" {
 		t.Errorf("stored requests after quit: %+v", rec.Requests)
 	}
@@ -220,7 +221,7 @@ func TestPanicStopsCleanlyAndKeepsTheNote(t *testing.T) {
 	a = drive(t, a, keyMsg("enter"))
 	a = drive(t, a, typeText("kept through a crash")...)
 	a = drive(t, a, keyMsg("esc"))
-	a.session.guide.Parts = nil // the header of the next page indexes it
+	a.session.meet.Guide.Parts = nil // the header of the next page indexes it
 
 	m, cmd := a.Update(keyMsg("right"))
 	if cmd == nil {
@@ -234,10 +235,10 @@ func TestPanicStopsCleanlyAndKeepsTheNote(t *testing.T) {
 	if !crashed || what == "" {
 		t.Fatal("the app does not report the crash")
 	}
-	if err := NewSaver(st).Flush(app.Final()); err != nil {
+	if err := session.NewSaver(st).Close(app.Final()...); err != nil {
 		t.Fatal(err)
 	}
-	if got := load(t, st, a.session.rec.Session.ID).Notes["faq/one"].Text; got != "kept through a crash" {
+	if got := load(t, st, a.session.meet.ID()).Notes["faq/one"].Text; got != "kept through a crash" {
 		t.Errorf("stored note %q", got)
 	}
 }
@@ -268,8 +269,8 @@ func TestEveryPageFitsSmallestWindow(t *testing.T) {
 		a, _ := newTestApp(t, guides.Default(), size[0], size[1])
 		for _, leader := range []bool{false, true} {
 			a.session.leader = leader
-			for i := range a.session.pages {
-				a.session.cur = i
+			for i := range a.session.meet.Pages {
+				a.session.meet.Cur = i
 				a.session.refresh(true)
 				a = drive(t, a, sizeMsg(size[0], size[1])) // remakes header and footer
 				v := a.View()

@@ -5,14 +5,17 @@ import (
 	"time"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
 )
 
 // Config is everything the TUI needs from the outside. Nothing in tui reads
 // flags or the environment: cmd/vigil fills this in.
 type Config struct {
-	Store   *store.Store
-	Saver   *Saver
+	Store *store.Store
+	// Saver writes the open session's changes; nil makes one over Store.
+	// cmd/vigil closes it with App.Final once the program has ended.
+	Saver   *session.Saver
 	Library guides.Library
 	// GlamourStyle is "dark", "light" or "notty", decided once before the
 	// program starts (never by asking the terminal from inside it).
@@ -31,17 +34,13 @@ type Config struct {
 	ReduceMotion bool
 	// Start opens a session straight away (vigil new, vigil resume); nil
 	// opens the home screen.
-	Start *Opened
+	Start *session.Opened
 }
 
-// Opened is a session ready to show: its record and its guide.
-type Opened struct {
-	Record store.Record
-	Guide  *guides.Guide
-	// Notice is a sentence to show as the session opens, such as that its
-	// guide has changed since; "" for none.
-	Notice string
-}
+// saveDelay is how long edits gather before they are written. With the
+// write itself well under a millisecond, every edit is on disk within a
+// second of being typed.
+const saveDelay = 400 * time.Millisecond
 
 // context is shared by every screen: styles, keys and the ways out to the
 // store. It is made once and never changed, so screens hold a pointer.
@@ -59,7 +58,7 @@ func newContext(cfg Config) *context {
 		now = time.Now
 	}
 	if cfg.Saver == nil {
-		cfg.Saver = NewSaver(cfg.Store)
+		cfg.Saver = session.NewSaver(cfg.Store)
 	}
 	if cfg.SaveDelay == 0 {
 		cfg.SaveDelay = saveDelay

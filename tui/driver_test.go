@@ -11,6 +11,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -44,7 +45,7 @@ func fixedClock() time.Time { return time.Date(2026, 11, 26, 19, 30, 0, 0, time.
 func newTestApp(t testing.TB, g *guides.Guide, w, h int) (App, *store.Store) {
 	t.Helper()
 	st := openTestStore(t)
-	o, err := NewSession(st, g, "Thursday group", "", fixedClock())
+	o, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +149,7 @@ func goTo(t testing.TB, a App, key string) App {
 	t.Helper()
 	for i := 0; i < 100 && a.session.page().Key != key; i++ {
 		dir := "right"
-		if indexOf(a.session.pages, key) < a.session.cur {
+		if session.IndexOf(a.session.meet.Pages, key) < a.session.meet.Cur {
 			dir = "left"
 		}
 		a = drive(t, a, keyMsg(dir))
@@ -180,3 +181,36 @@ func mustNotContain(t testing.TB, s string, bads ...string) {
 func sizeMsg(w, h int) tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
 func lipglossWidth(s string) int { return lipgloss.Width(s) }
+
+// tinyGuide has every part kind, a reflection step with two prompts and a
+// section marked detailed.
+func tinyGuide() *guides.Guide {
+	return &guides.Guide{
+		Meta: guides.Meta{ID: "tiny", Title: "Tiny", Source: "us", ContentNote: "A short guide.",
+			Detailed: []string{"faq"}},
+		Parts: []guides.Part{
+			{Kind: guides.KindFAQ, Title: "FAQ", Sections: []guides.Section{
+				{ID: "faq/one", Title: "One", Body: "The first answer."},
+				{ID: "faq/two", Title: "Two", Body: "The second answer."},
+			}},
+			{Kind: guides.KindReflection, Title: "Reflection", Sections: []guides.Section{
+				{ID: "reflection/clarity", Title: "Clarity", Body: "God sees.", Prompts: []string{"P1?", "P2?"},
+					Leader: "Listen; do not probe."},
+			}},
+			{Kind: guides.KindPrayer, Title: "Prayer", Sections: []guides.Section{
+				{ID: "prayer/a", Title: "Pray for A", Body: "Text A."},
+			}},
+			{Kind: guides.KindNext, Title: "Next steps", Sections: []guides.Section{
+				{ID: "next/next-steps", Title: "Next steps", Body: "1. Visit."},
+			}},
+		},
+	}
+}
+
+func keysOf(pages []session.Page) []string {
+	var out []string
+	for _, p := range pages {
+		out = append(out, p.Key)
+	}
+	return out
+}

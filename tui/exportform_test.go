@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"vigil/guides"
+	"vigil/session"
 )
 
 // TestExportFromSummary: e on the summary asks the format and redaction,
@@ -17,14 +18,14 @@ func TestExportFromSummary(t *testing.T) {
 	dir := t.TempDir()
 	a, _ := newTestApp(t, tinyGuide(), 100, 30)
 	a.ctx.cfg.ExportDir = dir
-	a = goTo(t, a, keyRequests)
+	a = goTo(t, a, session.KeyRequests)
 	a = drive(t, a, keyMsg("a"))
 	a = drive(t, a, typeText("SECRET-ONE")...)
 	a = drive(t, a, keyMsg("ctrl+p"), keyMsg("esc"))
 	a = drive(t, a, keyMsg("a"))
 	a = drive(t, a, typeText("open one")...)
 	a = drive(t, a, keyMsg("esc"))
-	a = goTo(t, a, keySummary)
+	a = goTo(t, a, session.KeySummary)
 
 	for i, redact := range []bool{false, true} {
 		a = drive(t, a, keyMsg("e"))
@@ -37,7 +38,7 @@ func TestExportFromSummary(t *testing.T) {
 		v := a.View()
 		mustContain(t, v, "Written to")
 		a = drive(t, a, keyMsg("x")) // any key closes
-		if a.exp != nil {
+		if a.top() != nil {
 			t.Fatal("the export form stayed open")
 		}
 		name := "vigil-2026-11-26-thursday-group.json"
@@ -70,7 +71,7 @@ func TestExportFromSummary(t *testing.T) {
 func TestExportFromHome(t *testing.T) {
 	st := openTestStore(t)
 	g := tinyGuide()
-	if _, err := NewSession(st, g, "", "", fixedClock()); err != nil {
+	if _, err := session.NewSession(st, g, session.Start{Group: "", Now: fixedClock()}); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
@@ -78,7 +79,7 @@ func TestExportFromHome(t *testing.T) {
 		Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true, ExportDir: dir})
 	a = drive(t, a, sizeMsg(100, 30), loadSessions(st)())
 	a = drive(t, a, keyMsg("e")) // on "Start a new session": nothing to export
-	if a.exp != nil {
+	if a.top() != nil {
 		t.Fatal("e opened an export with no session chosen")
 	}
 	a = drive(t, a, keyMsg("down"), keyMsg("e"), keyMsg("enter"))

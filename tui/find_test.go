@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"vigil/guides"
+	"vigil/session"
 )
 
 func TestNextMatch(t *testing.T) {
@@ -28,7 +29,7 @@ func TestOutlineJumps(t *testing.T) {
 	a = drive(t, a, keyMsg("o"))
 	v := a.View()
 	mustContain(t, v, "Content note", "What is cybersex trafficking?", "Clarity · prompt 1")
-	target := indexOf(a.session.pages, "reflection/hope#1")
+	target := session.IndexOf(a.session.meet.Pages, "reflection/hope#1")
 	for a.session.outlineSel < target {
 		a = drive(t, a, keyMsg("down"))
 	}
@@ -37,11 +38,11 @@ func TestOutlineJumps(t *testing.T) {
 		t.Fatalf("enter in the outline went to %q", got)
 	}
 	mustContain(t, a.View(), "Prompt 1 of 2", "## Hope")
-	if got := load(t, st, a.session.rec.Session.ID).Session.Position.Page; got != "reflection/hope#1" {
+	if got := load(t, st, a.session.meet.ID()).Session.Position.Page; got != "reflection/hope#1" {
 		t.Errorf("the jump was not saved as the position: %q", got)
 	}
 	a = drive(t, a, keyMsg("o"), keyMsg("esc"))
-	if a.session.outline || a.session.page().Key != "reflection/hope#1" {
+	if a.session.mode == modeOutline || a.session.page().Key != "reflection/hope#1" {
 		t.Error("esc did not close the outline where it was")
 	}
 }
@@ -57,7 +58,7 @@ func TestSearchAndNextMatch(t *testing.T) {
 	}
 	mustContain(t, a.View(), "Match 1 of", "aftercare")
 	a = drive(t, a, keyMsg("N"))
-	if got := a.session.page().Key; got == first || a.session.kindOf(a.session.page()) != guides.KindPrayer {
+	if got := a.session.page().Key; got == first || a.session.meet.Kind() != guides.KindPrayer {
 		t.Errorf("N went to %q", got)
 	}
 	a = drive(t, a, keyMsg("/"))

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"vigil/guides"
+	"vigil/session"
 )
 
 // TestGoldenScreens runs the real program (teatest) at a fixed size with the
@@ -35,7 +36,7 @@ func TestGoldenScreens(t *testing.T) {
 			t.Run(fmt.Sprintf("%s-%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
 				st := openTestStore(t)
 				g := guides.Default()
-				o, err := NewSession(st, g, "Thursday group", "", fixedClock())
+				o, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock()})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -3,11 +3,12 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"vigil/guides"
+	"vigil/session"
 )
 
 // header is where the group is (part, section, prompt), the view, and
@@ -16,27 +17,28 @@ import (
 func (m sessionModel) header() string {
 	st := m.ctx.styles
 	p := m.page()
+	g, pages, cur := m.meet.Guide, m.meet.Pages, m.meet.Cur
 	var where, title string
 	switch p.Kind {
-	case pageContentNote:
+	case session.PageContentNote:
 		where = "Content note"
-	case pageSummary:
+	case session.PageSummary:
 		where = "Summary"
 	default:
-		n, of := partPosition(m.pages, m.cur)
+		n, of := session.PartPosition(pages, cur)
 		title = "The group's requests"
 		if p.Part >= 0 {
-			title = m.guide.Parts[p.Part].Title
+			title = g.Parts[p.Part].Title
 			where = fmt.Sprintf("Part %d of %d", n, of)
 		}
-		if sn, sof := sectionPosition(m.pages, m.cur); sof > 0 && p.Section >= 0 {
-			where += fmt.Sprintf(" · %s %d of %d", sectionNoun(m.guide.Parts[p.Part].Kind), sn, sof)
+		if sn, sof := session.SectionPosition(pages, cur); sof > 0 && p.Section >= 0 {
+			where += fmt.Sprintf(" · %s %d of %d", sectionNoun(g.Parts[p.Part].Kind), sn, sof)
 		}
-		if p.Kind == pagePrompt {
-			sec := m.guide.Parts[p.Part].Sections[p.Section]
+		if p.Kind == session.PagePrompt {
+			sec := g.Parts[p.Part].Sections[p.Section]
 			where += fmt.Sprintf(" · prompt %d of %d", p.Prompt+1, len(sec.Prompts))
 		}
-		if p.Kind == pageRequests || p.Kind == pageCommitments || p.Kind == pageRevisit {
+		if p.IsList() {
 			title = m.pageTitle(p)
 		}
 		if where != "" {
@@ -52,14 +54,38 @@ func (m sessionModel) header() string {
 	left := st.Title.Render(truncate(where, room)) + st.Header.Render(truncate(title, room-lipgloss.Width(where)))
 	gap := max(1, inner-lipgloss.Width(left)-lipgloss.Width(badge))
 	line1 := left + strings.Repeat(" ", gap) + badge
-	count := st.Muted.Render(fmt.Sprintf(" · page %d of %d", m.cur+1, len(m.pages)))
+	count := st.Muted.Render(fmt.Sprintf(" · page %d of %d", cur+1, len(pages)))
 	right := " " + m.pacing() + count
 	bar := inner - lipgloss.Width(right)
 	if bar < 8 {
 		right, bar = count, inner-lipgloss.Width(count)
 	}
-	line2 := progressBar(st, m.cur+1, len(m.pages), bar) + right
+	line2 := progressBar(st, cur+1, len(pages), bar) + right
 	return line1 + "\n" + line2 + "\n\n"
+}
+
+// pacing is the header's time line: this part and the whole meeting, spent
+// against planned. Going over is said in a word and a colour, never more.
+func (m sessionModel) pacing() string {
+	st := m.ctx.styles
+	plan := session.Planned(m.meet.Guide, m.meet.Rec.Session)
+	total := 0
+	for _, v := range plan {
+		total += v
+	}
+	say := func(what string, spent time.Duration, budget int) string {
+		text, over := session.Pace(spent, budget)
+		if over {
+			return st.Warn.Render(what + " " + text)
+		}
+		return st.Muted.Render(what + " " + text)
+	}
+	var parts []string
+	if k := m.meet.Kind(); k != "" {
+		parts = append(parts, say("part", m.meet.Clock.Spent(k), plan[k]))
+	}
+	parts = append(parts, say("meeting", m.meet.Clock.Total(), total))
+	return strings.Join(parts, st.Muted.Render(" · "))
 }
 
 // sectionNoun is what a section of a part is called in the header.
@@ -82,12 +108,4 @@ func progressBar(st Styles, done, total, width int) string {
 	}
 	fill := done * width / total
 	return st.BarFull.Render(strings.Repeat("━", fill)) + st.BarEmpty.Render(strings.Repeat("─", width-fill))
-}
-
-// truncate cuts s, which may hold colour codes, to w columns with "…".
-func truncate(s string, w int) string {
-	if w < 1 {
-		return ""
-	}
-	return ansi.Truncate(s, w, "…")
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -15,7 +16,7 @@ func homeWithTwoWeeks(t *testing.T) (App, *store.Store) {
 	t.Helper()
 	st := openTestStore(t)
 	g := tinyGuide()
-	w1, err := NewSession(st, g, "Thursday group", "", fixedClock())
+	w1, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +29,7 @@ func homeWithTwoWeeks(t *testing.T) (App, *store.Store) {
 	}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := NewSession(st, g, "Thursday group", "", fixedClock().Add(7*24*time.Hour)); err != nil {
+	if _, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock().Add(7 * 24 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	a := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, GlamourStyle: "notty",
@@ -67,7 +68,7 @@ func TestPrayerList(t *testing.T) {
 	a = drive(t, a, keyMsg("tab"))
 	mustContain(t, a.View(), "PRIVATE-REQUEST [private]", "LEADER VIEW")
 	a = drive(t, a, keyMsg("esc"))
-	if a.inList {
+	if a.state != stateHome {
 		t.Error("esc did not go back home")
 	}
 }
@@ -78,7 +79,7 @@ func TestHomeFitsSmallWindow(t *testing.T) {
 	st := openTestStore(t)
 	g := tinyGuide()
 	for i := 0; i < 12; i++ {
-		if _, err := NewSession(st, g, "Group "+string(rune('A'+i)), "", fixedClock()); err != nil {
+		if _, err := session.NewSession(st, g, session.Start{Group: "Group " + string(rune('A'+i)), Now: fixedClock()}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,9 +1,15 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"strconv"
+
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // keyMap is every key vigil answers to. The session keys are a contract (see
 // DESIGN.md): they mean the same thing on every screen that shows them.
+// Screens choose which of them they answer to, and say so in their
+// ShortHelp and FullHelp.
 type keyMap struct {
 	Next     key.Binding
 	Back     key.Binding
@@ -26,6 +32,7 @@ type keyMap struct {
 	Full    key.Binding
 	Gentle  key.Binding
 	Open    key.Binding
+	Home    key.Binding // leave the prayer list
 
 	Pause     key.Binding
 	Resources key.Binding
@@ -40,11 +47,30 @@ type keyMap struct {
 	Answered  key.Binding
 	Archive   key.Binding
 	Praying   key.Binding
+	Ongoing   key.Binding
+	Done      key.Binding
+	LetGo     key.Binding
 	Export    key.Binding
+
+	// Keys of the small forms and questions.
+	Confirm key.Binding // enter: save, find, go there, begin
+	// ArrowUp and ArrowDown are the arrows alone, for where j and k are
+	// letters being typed: between the add form's fields, between guides.
+	ArrowUp    key.Binding
+	ArrowDown  key.Binding
+	Cancel     key.Binding // esc where it throws nothing typed away
+	FormatPrev key.Binding
+	FormatNext key.Binding
+	Redact     key.Binding
+	// SilenceFor are the lengths of the silence timer, one key each.
+	SilenceFor []key.Binding
 }
 
+// silenceChoices are the lengths of the silence or prayer timer, in minutes.
+var silenceChoices = []int{1, 2, 3, 5}
+
 func newKeyMap() keyMap {
-	return keyMap{
+	k := keyMap{
 		Next:      key.NewBinding(key.WithKeys("right", "n"), key.WithHelp("→/n", "next")),
 		Back:      key.NewBinding(key.WithKeys("left", "b"), key.WithHelp("←/b", "back")),
 		Edit:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write a note")),
@@ -65,6 +91,7 @@ func newKeyMap() keyMap {
 		Full:    key.NewBinding(key.WithKeys("right", "n", "enter"), key.WithHelp("→/enter", "full guide")),
 		Gentle:  key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "gentler path")),
 		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Home:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back home")),
 
 		Pause:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "pause: a calm, private screen")),
 		Resources: key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "help and report resources")),
@@ -79,6 +106,28 @@ func newKeyMap() keyMap {
 		Answered:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "revisit: answered")),
 		Archive:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "revisit: archive")),
 		Praying:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "revisit: still praying")),
+		Ongoing:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "revisit: kept going")),
+		Done:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "revisit: done")),
+		LetGo:     key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "revisit: let go")),
 		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export this session")),
+
+		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		ArrowUp:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
+		ArrowDown:  key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		FormatPrev: key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "format")),
+		FormatNext: key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "format")),
+		Redact:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "redact on/off")),
 	}
+	for _, n := range silenceChoices {
+		s := strconv.Itoa(n)
+		k.SilenceFor = append(k.SilenceFor, key.NewBinding(key.WithKeys(s), key.WithHelp(s, s+" min")))
+	}
+	return k
+}
+
+// withHelp is a binding with other words in the help: the same keys, said
+// for what they do where they are shown.
+func withHelp(b key.Binding, keys, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(keys, desc))
 }

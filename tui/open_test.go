@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -30,24 +31,24 @@ func libraryOf(gs ...*guides.Guide) guides.Library {
 
 // answerOf is the body of the guide's first section, which tells the two
 // texts of the guide apart.
-func answerOf(o *Opened) string { return o.Guide.Parts[0].Sections[0].Body }
+func answerOf(o *session.Opened) string { return o.Guide.Parts[0].Sections[0].Body }
 
 func TestNewSessionKeepsItsGuide(t *testing.T) {
 	st := openTestStore(t)
 	g := evening(t, "The answer as it was.")
-	o, err := NewSession(st, g, "", "", fixedClock())
+	o, err := session.NewSession(st, g, session.Start{Now: fixedClock()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.Record.Session.GuideHash != GuideHash(g) {
-		t.Errorf("session hash %q, want %q", o.Record.Session.GuideHash, GuideHash(g))
+	if o.Record.Session.GuideHash != session.GuideHash(g) {
+		t.Errorf("session hash %q, want %q", o.Record.Session.GuideHash, session.GuideHash(g))
 	}
-	src, err := st.GuideCopy(GuideHash(g))
+	src, err := st.GuideCopy(session.GuideHash(g))
 	if err != nil || !bytes.Equal(src, g.Source) {
 		t.Fatalf("kept copy = %q, %v", src, err)
 	}
 	// A second session of the same text shares the copy.
-	if _, err := NewSession(st, g, "", "", fixedClock()); err != nil {
+	if _, err := session.NewSession(st, g, session.Start{Now: fixedClock()}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -68,14 +69,15 @@ func TestResumeStatus(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			st := openTestStore(t)
-			o, err := NewSession(st, old, "", "", fixedClock())
+			o, err := session.NewSession(st, old, session.Start{Now: fixedClock()})
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, note, err := ResumeStatus(st, c.lib, o.Record.Session.ID)
+			got, err := session.ResumeStatus(st, c.lib, o.Record.Session.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
+			note := got.Notice
 			if answerOf(got) != c.wantAnswer {
 				t.Errorf("the guide shown reads %q, want %q", answerOf(got), c.wantAnswer)
 			}
@@ -89,7 +91,7 @@ func TestResumeStatus(t *testing.T) {
 				t.Errorf("resumed session %d, want %d", got.Record.Session.ID, o.Record.Session.ID)
 			}
 			// Resume gives the same guide, without the sentence.
-			plain, err := Resume(st, c.lib, o.Record.Session.ID)
+			plain, err := session.Resume(st, c.lib, o.Record.Session.ID)
 			if err != nil || answerOf(plain) != c.wantAnswer {
 				t.Errorf("Resume = %v, %v", plain, err)
 			}
@@ -104,20 +106,21 @@ func TestResumeWithoutACopy(t *testing.T) {
 	old := evening(t, "The answer as it was.")
 	changed := evening(t, "The answer as it is now.")
 	st := openTestStore(t)
-	sess, err := st.CreateSession(store.Session{GuideID: "evening", GuideTitle: "An Evening Guide", GuideHash: GuideHash(old)})
+	sess, err := st.CreateSession(store.Session{GuideID: "evening", GuideTitle: "An Evening Guide", GuideHash: session.GuideHash(old)})
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	o, note, err := ResumeStatus(st, libraryOf(changed), sess.ID)
+	o, err := session.ResumeStatus(st, libraryOf(changed), sess.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
+	note := o.Notice
 	if answerOf(o) != "The answer as it is now." || !strings.Contains(note, "is shown as it is now") {
 		t.Errorf("guide %q, sentence %q", answerOf(o), note)
 	}
 
-	_, _, err = ResumeStatus(st, libraryOf(), sess.ID)
+	_, err = session.ResumeStatus(st, libraryOf(), sess.ID)
 	if err == nil || !strings.Contains(err.Error(), "evening") || !strings.Contains(err.Error(), "no longer installed") {
 		t.Errorf("err = %v, want one naming the missing guide", err)
 	}
@@ -132,9 +135,9 @@ func TestResumeOldSessionWithoutHash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, note, err := ResumeStatus(st, libraryOf(g), sess.ID)
-	if err != nil || o.Guide != g || note != "" {
-		t.Errorf("ResumeStatus = %v, %q, %v", o, note, err)
+	o, err := session.ResumeStatus(st, libraryOf(g), sess.ID)
+	if err != nil || o.Guide != g || o.Notice != "" {
+		t.Errorf("ResumeStatus = %v, %v", o, err)
 	}
 }
 
@@ -147,7 +150,7 @@ func TestResumeNeverReadsAFileByID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := ResumeStatus(st, libraryOf(g), sess.ID); err == nil {
+	if _, err := session.ResumeStatus(st, libraryOf(g), sess.ID); err == nil {
 		t.Error("a session of a guide not in the library opened")
 	}
 }
@@ -156,7 +159,7 @@ func TestResumeNeverReadsAFileByID(t *testing.T) {
 // on the first screen of the resumed session, and goes with the first move.
 func TestNoticeShowsUntilTheFirstMove(t *testing.T) {
 	a, _ := newTestApp(t, tinyGuide(), 100, 30)
-	o := &Opened{Record: a.session.rec, Guide: a.session.guide, Notice: "The guide has changed since this session."}
+	o := &session.Opened{Record: a.session.meet.Rec, Guide: a.session.meet.Guide, Notice: "The guide has changed since this session."}
 	b := New(Config{Store: a.ctx.cfg.Store, Library: a.ctx.cfg.Library, GlamourStyle: "notty", Now: fixedClock,
 		SaveDelay: a.ctx.cfg.SaveDelay, ReduceMotion: true, Start: o})
 	b = drive(t, b, sizeMsg(100, 30))

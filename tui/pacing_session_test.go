@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"vigil/guides"
+	"vigil/session"
 )
 
 // movingClock is an injected clock a test moves by hand.
@@ -23,7 +24,7 @@ func newPacedApp(t *testing.T, clk *movingClock, bell *bytes.Buffer) (App, func(
 	st := openTestStore(t)
 	g := tinyGuide()
 	g.Meta.Minutes = map[guides.Kind]int{"faq": 20, "reflection": 20, "prayer": 15, "next": 5}
-	o, err := NewSession(st, g, "Thursday group", "", clk.now())
+	o, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: clk.now()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,9 +32,9 @@ func newPacedApp(t *testing.T, clk *movingClock, bell *bytes.Buffer) (App, func(
 		Now: clk.now, SaveDelay: time.Millisecond, ReduceMotion: true, Start: o, Bell: bell})
 	a = drive(t, a, sizeMsg(100, 30))
 	reload := func(a App) App {
-		rec := load(t, st, a.session.rec.Session.ID)
+		rec := load(t, st, a.session.meet.ID())
 		return New(Config{Store: st, Library: a.ctx.cfg.Library, GlamourStyle: "notty", Now: clk.now,
-			SaveDelay: time.Millisecond, ReduceMotion: true, Start: &Opened{Record: rec, Guide: g}})
+			SaveDelay: time.Millisecond, ReduceMotion: true, Start: &session.Opened{Record: rec, Guide: g}})
 	}
 	return a, reload
 }
@@ -41,7 +42,7 @@ func newPacedApp(t *testing.T, clk *movingClock, bell *bytes.Buffer) (App, func(
 // tickOnce delivers one clock tick and drops the next one it asks for (it
 // would come a real second later).
 func tickOnce(a App) App {
-	m, _ := a.Update(clockTickMsg{sessionID: a.session.rec.Session.ID})
+	m, _ := a.Update(clockTickMsg{sessionID: a.session.meet.ID()})
 	return m.(App)
 }
 
@@ -52,7 +53,7 @@ func TestMeetingLengthSharesTheTime(t *testing.T) {
 	a = drive(t, a, typeText("30")...)
 	a = drive(t, a, keyMsg("enter"))
 	mustContain(t, a.View(), "FAQ 10 · reflection 10 · prayer 8 · next steps 2 = 30 min")
-	b := load(t, a.ctx.cfg.Store, a.session.rec.Session.ID).Session.Budget
+	b := load(t, a.ctx.cfg.Store, a.session.meet.ID()).Session.Budget
 	if b["faq"] != 10 || b["prayer"] != 8 {
 		t.Errorf("stored budget %v", b)
 	}
@@ -85,14 +86,14 @@ func TestPacingCountsThePartNotThePause(t *testing.T) {
 	a = tickOnce(a)
 	mustContain(t, a.View(), "part 2 of 20 min", "meeting 23 of 60 min")
 
-	if err := NewSaver(a.ctx.cfg.Store).Flush(a.Final()); err != nil {
+	if err := session.NewSaver(a.ctx.cfg.Store).Close(a.Final()...); err != nil {
 		t.Fatal(err)
 	}
 	clk.add(24 * time.Hour) // closed: not counted
 	b := reload(a)
 	b = drive(t, b, sizeMsg(100, 30))
 	mustContain(t, b.View(), "part 2 of 20 min", "meeting 23 of 60 min")
-	spent := load(t, a.ctx.cfg.Store, a.session.rec.Session.ID).Session.Spent
+	spent := load(t, a.ctx.cfg.Store, a.session.meet.ID()).Session.Spent
 	if spent["faq"] != 21*60 || spent["reflection"] != 2*60 {
 		t.Errorf("stored time spent %v", spent)
 	}
@@ -112,7 +113,7 @@ func TestSilenceTimerRingsAndShows(t *testing.T) {
 	mustContain(t, a.View(), "1, 2, 3 or 5 minutes")
 	step(keyMsg("2"))
 	mustContain(t, a.View(), "silence · 2:00 left")
-	cmd := step(timer.TimeoutMsg{ID: a.session.silence.ID()})
+	cmd := step(timer.TimeoutMsg{ID: a.session.silence.timer.ID()})
 	mustContain(t, a.View(), "The silence has ended")
 	for _, msg := range runCmd(cmd) {
 		if b, ok := msg.(tea.BatchMsg); ok {
@@ -134,10 +135,10 @@ func TestWhoIsHereIsOptional(t *testing.T) {
 	a = drive(t, a, typeText("A.B., C.D.")...)
 	a = drive(t, a, keyMsg("esc")) // esc keeps it, like every esc
 	mustContain(t, a.View(), "Who is here: A.B., C.D.")
-	if got := load(t, st, a.session.rec.Session.ID).Session.Attendance; got != "A.B., C.D." {
+	if got := load(t, st, a.session.meet.ID()).Session.Attendance; got != "A.B., C.D." {
 		t.Errorf("stored attendance %q", got)
 	}
-	a = goTo(t, a, keySummary)
+	a = goTo(t, a, session.KeySummary)
 	mustContain(t, a.View(), "Present: A.B., C.D.")
 	// Never needed to move on: a fresh session goes straight past it.
 	b, _ := newTestApp(t, tinyGuide(), 80, 24)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"vigil/guides"
+	"vigil/session"
 )
 
 func TestBreath(t *testing.T) {
@@ -55,7 +56,7 @@ func TestPauseHidesEverything(t *testing.T) {
 	}
 
 	a = drive(t, a, keyMsg("x"))
-	if a.paused {
+	if _, paused := a.top().(pauseDialog); paused {
 		t.Fatal("a key did not end the pause")
 	}
 	if a.session.page().Key != "faq/what-is-cybersex-trafficking" || a.View() != before {
@@ -70,10 +71,10 @@ func TestResourcesScreenIsTheGuides(t *testing.T) {
 	g := guides.Default()
 	a, _ := newTestApp(t, g, 120, 40)
 	a = drive(t, a, keyMsg("H"))
-	if !a.showRes {
+	if _, open := a.top().(resourcesDialog); !open {
 		t.Fatal("H did not open the help screen")
 	}
-	text := resourcesText(g, a.ctx.styles, 1000) // wide: no wrapping
+	text := resourcesText(session.HelpOf(g), a.ctx.styles, 1000) // wide: no wrapping
 	var want []string
 	for _, grp := range g.Meta.Resources {
 		want = append(want, grp.Need)
@@ -87,7 +88,7 @@ func TestResourcesScreenIsTheGuides(t *testing.T) {
 	}
 	flat := strings.Join(strings.Fields(text), " ")
 	mustContain(t, flat, want...)
-	mustContain(t, flat, emergencyLine, "2026-11-26")
+	mustContain(t, flat, session.EmergencyLine, "2026-11-26")
 	// Every digit run on the screen comes from the guide's resources.
 	guideText := strings.Join(want, " ") + " " + g.Meta.ResourcesChecked
 	for _, f := range strings.FieldsFunc(flat, func(r rune) bool { return r < '0' || r > '9' }) {
@@ -98,7 +99,7 @@ func TestResourcesScreenIsTheGuides(t *testing.T) {
 	// The screen scrolls and closes.
 	mustContain(t, a.View(), "Help and report")
 	a = drive(t, a, keyMsg("esc"))
-	if a.showRes {
+	if a.top() != nil {
 		t.Error("esc did not close the help screen")
 	}
 }

@@ -7,12 +7,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"vigil/guides"
+	"vigil/session"
 )
 
-// leaderSuffix marks the cached rendering of a page with its leader notes.
-const leaderSuffix = "@leader"
-
-// renderedMsg carries a whole guide rendered at one width. It comes back to
+// renderedMsg carries a whole guide rendered at one width (each page's
+// rendering keyed by its page key, and by the key with
+// session.LeaderSuffix for the page with the leader's notes). It comes back to
 // the session that asked for it; a stale width is kept in the cache anyway.
 type renderedMsg struct {
 	sessionID uint64
@@ -24,13 +24,13 @@ type renderedMsg struct {
 // pageMarkdown is the Markdown of the guide pages that glamour renders. The
 // second value is the same page with the leader's notes, or "" when the page
 // has none.
-func pageMarkdown(g *guides.Guide, p page) (shared, leader string) {
+func pageMarkdown(g *guides.Guide, p session.Page) (shared, leader string) {
 	if p.Part < 0 || p.Section < 0 {
 		return "", ""
 	}
 	sec := g.Parts[p.Part].Sections[p.Section]
 	var b strings.Builder
-	if p.Kind == pagePrompt {
+	if p.Kind == session.PagePrompt {
 		// The prompt comes first, so it is on screen without scrolling.
 		// Not a block quote: glamour's quote bar miscounts the width and
 		// orphans a word.
@@ -46,7 +46,7 @@ func pageMarkdown(g *guides.Guide, p page) (shared, leader string) {
 
 // renderGuide returns a command that renders every guide page at one width.
 // It runs off the UI goroutine: glamour takes milliseconds, not microseconds.
-func renderGuide(sessionID uint64, g *guides.Guide, pages []page, width int, style string) tea.Cmd {
+func renderGuide(sessionID uint64, g *guides.Guide, pages []session.Page, width int, style string) tea.Cmd {
 	return guard(func() tea.Msg {
 		r, err := guides.NewRenderer(width, style)
 		if err != nil {
@@ -62,7 +62,7 @@ func renderGuide(sessionID uint64, g *guides.Guide, pages []page, width int, sty
 				return renderedMsg{sessionID: sessionID, width: width, err: err}
 			}
 			if leader != "" {
-				if out[p.Key+leaderSuffix], err = r.Render(leader); err != nil {
+				if out[p.Key+session.LeaderSuffix], err = r.Render(leader); err != nil {
 					return renderedMsg{sessionID: sessionID, width: width, err: err}
 				}
 			}

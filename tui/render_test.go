@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -17,7 +18,7 @@ import (
 // viewport and push the note box off the screen.
 func TestRenderedPagesFitTheirWidth(t *testing.T) {
 	g := guides.Default()
-	pages := buildPages(g, store.PathFull)
+	pages := session.BuildPages(g, store.PathFull)
 	for _, style := range []string{"notty", "dark", "light"} {
 		for _, w := range []int{60, 80, 100, 120} {
 			tw := textWidth(w)

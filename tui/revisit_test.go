@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -16,7 +17,7 @@ import (
 func TestRevisitEarlierRequests(t *testing.T) {
 	st := openTestStore(t)
 	g := tinyGuide()
-	week1, err := NewSession(st, g, "Thursday group", "", fixedClock())
+	week1, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +30,7 @@ func TestRevisitEarlierRequests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	week2, err := NewSession(st, g, "thursday group", "", fixedClock().Add(7*24*time.Hour))
+	week2, err := session.NewSession(st, g, session.Start{Group: "thursday group", Now: fixedClock().Add(7 * 24 * time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +39,7 @@ func TestRevisitEarlierRequests(t *testing.T) {
 	a = drive(t, a, sizeMsg(100, 30), loadCarry(st, week2.Record.Session)())
 
 	a = drive(t, a, keyMsg("right"))
-	if a.session.page().Key != keyRevisit {
+	if a.session.page().Key != session.KeyRevisit {
 		t.Fatalf("the page after the content note is %q", a.session.page().Key)
 	}
 	v := a.View()
@@ -72,13 +73,13 @@ func TestRevisitEarlierRequests(t *testing.T) {
 	}
 
 	// Week three sees only what is still open.
-	week3, err := NewSession(st, g, "Thursday group", "", fixedClock().Add(14*24*time.Hour))
+	week3, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock().Add(14 * 24 * time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	msg := loadCarry(st, week3.Record.Session)().(carryMsg)
-	if len(msg.items) != 1 || msg.items[0].Request.ID != 1 {
-		t.Errorf("week three carries %+v", msg.items)
+	if len(msg.carry.Requests) != 1 || msg.carry.Requests[0].Request.ID != 1 {
+		t.Errorf("week three carries %+v", msg.carry.Requests)
 	}
 }
 
@@ -86,8 +87,65 @@ func TestRevisitEarlierRequests(t *testing.T) {
 // revisit step at all.
 func TestNoRevisitWithoutEarlierRequests(t *testing.T) {
 	a, st := newTestApp(t, tinyGuide(), 80, 24)
-	a = drive(t, a, loadCarry(st, a.session.rec.Session)())
-	if indexOf(a.session.pages, keyRevisit) != 0 || a.session.pages[1].Key == keyRevisit {
-		t.Errorf("pages %v", keysOf(a.session.pages))
+	a = drive(t, a, loadCarry(st, a.session.meet.Rec.Session)())
+	if session.IndexOf(a.session.meet.Pages, session.KeyRevisit) != 0 || a.session.meet.Pages[1].Key == session.KeyRevisit {
+		t.Errorf("pages %v", keysOf(a.session.meet.Pages))
+	}
+}
+
+// TestRevisitLastMeetingsCommitments: week one takes on two commitments;
+// week two's revisit step lists them after the requests, d marks one done
+// and l lets the other go, and both actions are week two's record
+// (Session.Revisited), not week one's.
+func TestRevisitLastMeetingsCommitments(t *testing.T) {
+	st := openTestStore(t)
+	g := tinyGuide()
+	week1, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id1 := week1.Record.Session.ID
+	if err := st.Apply(store.Change{SessionID: id1, Commitments: []store.Commitment{
+		{ID: 1, Text: "call the helpline together", Name: "Ben", Created: fixedClock()},
+		{ID: 2, Text: "read the report", Created: fixedClock()},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	week2, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock().Add(7 * 24 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, GlamourStyle: "notty",
+		Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true, Start: week2})
+	a = drive(t, a, sizeMsg(100, 30), loadCarry(st, week2.Record.Session)())
+	a = drive(t, a, keyMsg("right"))
+	if a.session.page().Key != session.KeyRevisit {
+		t.Fatalf("the page after the content note is %q", a.session.page().Key)
+	}
+	v := a.View()
+	mustContain(t, v, "Commitments from last time", "call the helpline together — Ben", "read the report",
+		"c revisit: kept going", "d revisit: done", "l revisit: let go")
+
+	a = drive(t, a, keyMsg("d"), keyMsg("down"), keyMsg("l"))
+	mustContain(t, a.View(), "done", "let go")
+
+	id2 := week2.Record.Session.ID
+	got := map[uint64]store.Action{}
+	for _, rv := range load(t, st, id2).Session.Revisited {
+		if rv.Item != store.ItemCommitment || rv.SessionUID != week1.Record.Session.UID {
+			t.Errorf("week two revisited %+v", rv)
+		}
+		got[rv.ItemID] = rv.Action
+	}
+	if got[1] != store.ActionDone || got[2] != store.ActionLetGo || len(got) != 2 {
+		t.Errorf("week two's record of last week's commitments: %v", got)
+	}
+	if rv := load(t, st, id1).Session.Revisited; len(rv) != 0 {
+		t.Errorf("week one's record changed: %+v", rv)
+	}
+	// d again takes it back.
+	a = drive(t, a, keyMsg("up"), keyMsg("d"))
+	if rv := load(t, st, id2).Session.Revisited; len(rv) != 1 || rv[0].ItemID != 2 {
+		t.Errorf("after d again, week two revisited %+v", rv)
 	}
 }

@@ -1,56 +1,48 @@
 package tui
 
 import (
-	"time"
-
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"vigil/store"
+	"vigil/session"
 )
 
-// Notes and marks: what the leader writes or marks on a page goes into the
-// record at once; the saver takes it from there.
+// Notes and marks: what the leader writes or marks on a page goes into
+// the meeting at once, and its changes to the saver.
 
 func (m sessionModel) startEditing() (sessionModel, tea.Cmd) {
 	m.ta = newNoteArea(m.ctx, m.lay)
-	m.ta.SetValue(m.rec.Notes[m.noteKey()].Text)
-	m.editing = true
+	m.ta.SetValue(m.meet.Note(m.leader).Text)
+	m.mode = modeEditing
 	m.refresh(false)
 	return m, m.ta.Focus()
 }
 
-// setNote puts typed text into the record; the saver takes it from there.
-func (m *sessionModel) setNote(text string) {
-	k := m.noteKey()
-	old, ok := m.rec.Notes[k]
-	if ok && old.Text == text || !ok && text == "" {
-		return
+// updateNote types into the note; esc stops editing (the note is saved as
+// it is typed).
+func (m sessionModel) updateNote(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+	if key.Matches(msg, m.ctx.keys.StopEdit) {
+		m.mode = modeBrowse
+		m.ta.Blur()
+		m.refresh(false)
+		return m.scheduleSave()
 	}
-	m.rec.Notes[k] = store.Note{Key: k, Kind: m.noteKind(), Text: text, Updated: m.ctx.now()}
-	m.dirty.note(k)
+	var cmd tea.Cmd
+	m.ta, cmd = m.ta.Update(msg)
+	m, save := m.queue(m.meet.SetNote(m.leader, m.ta.Value(), m.ctx.now()))
+	return m, tea.Batch(cmd, save)
 }
 
 // togglePrayed marks the guide's request on screen, or the selected
 // request of the group, prayed (or not).
 func (m sessionModel) togglePrayed() (sessionModel, tea.Cmd) {
-	p := m.page()
-	if p.Kind == pageRequests {
-		vis := m.visibleRequests()
-		i := vis[m.sel]
-		m.rec.Requests[i].Prayed = !m.rec.Requests[i].Prayed
-		m.dirty.request(m.rec.Requests[i].ID)
-	} else {
-		id := m.guide.Parts[p.Part].Sections[p.Section].ID
-		if _, ok := m.rec.Session.Prayed[id]; ok {
-			delete(m.rec.Session.Prayed, id)
-		} else {
-			if m.rec.Session.Prayed == nil {
-				m.rec.Session.Prayed = map[string]time.Time{}
-			}
-			m.rec.Session.Prayed[id] = m.ctx.now()
-		}
-		m.dirty.session = true
+	if m.page().Kind == session.PageRequests {
+		vis := m.meet.RequestsIn(m.audience())
+		m, cmd := m.queue(m.meet.ToggleRequestPrayed(vis[m.sel].ID))
+		m.refresh(false)
+		return m, cmd
 	}
+	m, cmd := m.queue(m.meet.ToggleGuidePrayed(m.ctx.now()))
 	m.refresh(false)
-	return m.scheduleSave()
+	return m, cmd
 }

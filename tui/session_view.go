@@ -8,6 +8,9 @@ import (
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"vigil/session"
+	"vigil/store"
 )
 
 func (m sessionModel) setSize(w, h int) (sessionModel, tea.Cmd) {
@@ -15,11 +18,11 @@ func (m sessionModel) setSize(w, h int) (sessionModel, tea.Cmd) {
 	m.lay = computeLayout(w, h)
 	m.vp.Width = w - 2
 	m.vp.Height = m.lay.body
-	if m.editing {
+	switch m.mode {
+	case modeEditing:
 		m.ta.SetWidth(m.lay.noteWidth)
 		m.ta.SetHeight(m.lay.noteLines)
-	}
-	if m.form != nil {
+	case modeForm:
 		m.form.setWidth(m.lay.noteWidth)
 	}
 	m.refresh(false)
@@ -27,7 +30,8 @@ func (m sessionModel) setSize(w, h int) (sessionModel, tea.Cmd) {
 }
 
 // ensureRendered asks for the guide at the current width unless the cache
-// has it.
+// has it. It renders the pages of the full path, which hold those of the
+// gentler one, so that changing the path needs no new rendering.
 func (m sessionModel) ensureRendered() tea.Cmd {
 	if m.width == 0 {
 		return nil
@@ -35,7 +39,8 @@ func (m sessionModel) ensureRendered() tea.Cmd {
 	if _, ok := m.cache[m.lay.text]; ok {
 		return nil
 	}
-	return renderGuide(m.rec.Session.ID, m.guide, m.pages, m.lay.text, m.ctx.cfg.GlamourStyle)
+	g := m.meet.Guide
+	return renderGuide(m.meet.ID(), g, session.BuildPages(g, store.PathFull), m.lay.text, m.ctx.cfg.GlamourStyle)
 }
 
 func newNoteArea(ctx *context, l layout) textarea.Model {
@@ -62,14 +67,14 @@ func (m *sessionModel) refresh(top bool) {
 	p := m.page()
 	var body string
 	switch p.Kind {
-	case pageRequests:
+	case session.PageRequests:
 		body = m.requestsView()
-	case pageCommitments:
+	case session.PageCommitments:
 		body = m.commitmentsView()
-	case pageRevisit:
+	case session.PageRevisit:
 		body = m.revisitView()
-	case pageSummary:
-		body = summaryText(m.guide, &m.rec, m.leader, m.ctx.styles, m.lay.text)
+	case session.PageSummary:
+		body = summaryText(session.Capture(m.meet.Rec, m.meet.Guide, m.audience()), m.ctx.styles, m.lay.text)
 	default:
 		body = m.rendered(p)
 	}
@@ -77,7 +82,7 @@ func (m *sessionModel) refresh(top bool) {
 	if top {
 		m.vp.GotoTop()
 	}
-	if m.outline {
+	if m.mode == modeOutline {
 		m.showOutline()
 	}
 	m.noteView = m.buildNoteView()
@@ -85,8 +90,8 @@ func (m *sessionModel) refresh(top bool) {
 
 // rendered is the cached glamour output for a guide page, or a quiet line
 // while it is being rendered.
-func (m sessionModel) rendered(p page) string {
-	if p.Kind == pageContentNote {
+func (m sessionModel) rendered(p session.Page) string {
+	if p.Kind == session.PageContentNote {
 		return m.contentNoteView()
 	}
 	pages := m.cache[m.lay.text]
@@ -97,7 +102,7 @@ func (m sessionModel) rendered(p page) string {
 		return m.ctx.styles.Muted.Render("Preparing the guide…")
 	}
 	if m.leader {
-		if s, ok := pages[p.Key+leaderSuffix]; ok {
+		if s, ok := pages[p.Key+session.LeaderSuffix]; ok {
 			return s
 		}
 	}
@@ -106,7 +111,7 @@ func (m sessionModel) rendered(p page) string {
 
 func (m sessionModel) contentNoteView() string {
 	st := m.ctx.styles
-	meta := m.guide.Meta
+	meta := m.meet.Guide.Meta
 	w := m.lay.text
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Before we begin") + "\n\n")
@@ -116,7 +121,7 @@ func (m sessionModel) contentNoteView() string {
 		b.WriteString(st.Muted.Width(w).Render(meta.Attribution) + "\n")
 	}
 	who := "Who is here: not noted (w to note names or initials, if you like)"
-	if a := m.rec.Session.Attendance; a != "" {
+	if a := m.meet.Rec.Session.Attendance; a != "" {
 		who = "Who is here: " + a + " (w to change)"
 	}
 	b.WriteString("\n" + st.Muted.Width(w).Render(who) + "\n")
@@ -128,16 +133,16 @@ func (m sessionModel) buildNoteView() string {
 	st := m.ctx.styles
 	p := m.page()
 	switch p.Kind {
-	case pageContentNote:
+	case session.PageContentNote:
 		w := m.lay.noteWidth
 		third := st.Selected.Render("m") + "        " + m.planText()
-		if m.who != nil {
-			third = m.who.View()
-		}
-		if m.minutes != nil {
-			third = m.minutes.View()
-			if m.minutesErr != "" {
-				third += " " + st.Warn.Render(m.minutesErr)
+		switch m.mode {
+		case modeWho:
+			third = m.input.View()
+		case modeMinutes:
+			third = m.input.View()
+			if m.inputErr != "" {
+				third += " " + st.Warn.Render(m.inputErr)
 			}
 		}
 		choices := truncate(st.Selected.Render("→/enter")+"  the full guide", w) + "\n" +
@@ -145,23 +150,20 @@ func (m sessionModel) buildNoteView() string {
 			truncate(third, w)
 		return st.NoteTitle.Render("How shall we go on?") + "\n" +
 			st.NoteBox.Width(m.lay.noteWidth+2).Height(m.lay.noteLines).Render(choices)
-	case pageSummary:
+	case session.PageSummary:
 		return st.NoteTitle.Render("That is the end of the guide.") + "\n" +
 			st.NoteBox.Width(m.lay.noteWidth+2).Height(m.lay.noteLines).Render(
 				"Everything above is saved. e exports it; q quits; ← goes back.")
 	}
-	if m.form != nil {
-		return "" // the form draws itself in View
-	}
 	label := m.noteLabel()
-	if m.canMarkPrayed() && p.Kind == pageSection {
-		if _, ok := m.rec.Session.Prayed[m.guide.Parts[p.Part].Sections[p.Section].ID]; ok {
+	if m.meet.OnGuideRequest() {
+		if m.meet.GuideRequestPrayed() {
 			label += "  " + st.Done.Render("✓ prayed")
 		} else {
 			label += "  " + st.Muted.Render("○ not yet prayed (p)")
 		}
 	}
-	text := m.rec.Notes[m.noteKey()].Text
+	text := m.meet.Note(m.leader).Text
 	if strings.TrimSpace(text) == "" {
 		text = st.Muted.Render("Press enter to write " + m.noteNoun() + ".")
 	} else {
@@ -178,7 +180,7 @@ func (m sessionModel) noteNoun() string {
 	switch {
 	case m.leader:
 		return "your own note (only in the leader's view)"
-	case m.page().Kind == pagePrompt:
+	case m.page().Kind == session.PagePrompt:
 		return "the group's response"
 	default:
 		return "the group's note"
@@ -190,54 +192,43 @@ func (m sessionModel) noteLabel() string {
 	switch {
 	case m.leader:
 		return st.Private.Bold(true).Render("Leader's note · private, never shown to the room")
-	case m.page().Kind == pagePrompt:
+	case m.page().Kind == session.PagePrompt:
 		return st.NoteTitle.Render("The group's response")
 	default:
 		return st.NoteTitle.Render("The group's note")
 	}
 }
 
-// indent pads every line by one column: the app's margin. It is what
-// Styles.App does, without measuring every line again on every frame.
-func indent(s string) string {
-	return " " + strings.ReplaceAll(s, "\n", "\n ")
-}
-
-// lastLines keeps the last n lines of s, with a mark when it cut any.
-func lastLines(s string, n int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) <= n {
-		return s
-	}
-	lines = lines[len(lines)-n:]
-	lines[0] = "…"
-	return strings.Join(lines, "\n")
-}
-
-// shortHelp is the footer's keys for what is on screen.
-func (m sessionModel) shortHelp() []key.Binding {
+// ShortHelp is the footer's keys for what is on screen.
+func (m sessionModel) ShortHelp() []key.Binding {
 	k := m.ctx.keys
-	switch {
-	case m.form != nil:
-		return m.form.shortHelp()
-	case m.editing:
-		return []key.Binding{k.StopEdit, k.View, k.Interrupt}
-	case m.outline:
-		return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go there")), m.ctx.keys.Close}
-	case m.search != nil:
-		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "find")), k.StopEdit}
+	switch m.mode {
+	case modeForm:
+		return m.form.ShortHelp()
+	case modeEditing:
+		return []key.Binding{k.StopEdit, k.Interrupt}
+	case modeOutline:
+		return []key.Binding{k.Up, k.Down, withHelp(k.Confirm, "enter", "go there"), k.Close}
+	case modeSearch:
+		return []key.Binding{withHelp(k.Confirm, "enter", "find"), k.Cancel}
+	case modeMinutes:
+		return []key.Binding{withHelp(k.Confirm, "enter", "share the time"), k.Cancel}
+	case modeWho, modeAnswering:
+		return []key.Binding{withHelp(k.Confirm, "enter", "keep"), withHelp(k.StopEdit, "esc", "keep")}
+	case modeTimer:
+		return append(append([]key.Binding(nil), k.SilenceFor...), withHelp(k.Cancel, "esc", "none"))
 	}
 	p := m.page()
 	switch p.Kind {
-	case pageContentNote:
+	case session.PageContentNote:
 		return []key.Binding{k.Full, k.Gentle, k.Minutes, k.Who, k.Help, k.Quit}
-	case pageSummary:
+	case session.PageSummary:
 		return []key.Binding{k.Back, k.Export, k.View, k.Up, k.Down, k.Help, k.Quit}
-	case pageRevisit:
-		return []key.Binding{k.Next, k.Back, k.Praying, k.Answered, k.Archive, k.View, k.Help}
-	case pageRequests, pageCommitments:
+	case session.PageRevisit:
+		return append([]key.Binding{k.Next, k.Back}, append(m.revisitKeys(), k.View, k.Help)...)
+	case session.PageRequests, session.PageCommitments:
 		b := []key.Binding{k.Next, k.Back, k.Add}
-		if p.Kind == pageRequests {
+		if p.Kind == session.PageRequests {
 			b = append(b, k.Prayed)
 		}
 		return append(b, k.Edit, k.View, k.Help, k.Quit)
@@ -249,27 +240,27 @@ func (m sessionModel) shortHelp() []key.Binding {
 	return append(b, k.View, k.Help, k.Quit)
 }
 
-// fullHelp is every key of the session screen, for ?.
-func (m sessionModel) fullHelp() [][]key.Binding {
+// FullHelp is every key of the session screen, for ?.
+func (m sessionModel) FullHelp() [][]key.Binding {
 	k := m.ctx.keys
 	return [][]key.Binding{
 		{k.Next, k.Back, k.Edit, k.StopEdit},
 		{k.View, k.Up, k.Down, k.PageUp, k.PageDown},
 		{k.Prayed, k.Add, k.Private, k.Gentle, k.Minutes, k.Who},
 		{k.Silence, k.Outline, k.Search, k.NextMatch, k.Export},
-		{k.Praying, k.Answered, k.Archive},
+		{k.Praying, k.Answered, k.Archive, k.Ongoing, k.Done, k.LetGo},
 		{k.Pause, k.Resources, k.Help, k.Quit, k.Interrupt},
 	}
 }
 
 func (m sessionModel) status() string {
 	st := m.ctx.styles
+	if m.mode == modeSearch {
+		return m.input.View()
+	}
 	saved := m.saveStatus()
 	if t := m.silenceStatus(); t != "" {
 		saved += st.Muted.Render(" · ") + t
-	}
-	if m.search != nil {
-		return m.search.View()
 	}
 	if m.notice != "" {
 		saved += st.Muted.Render(" · ") + st.Warn.Render(m.notice)
@@ -277,41 +268,18 @@ func (m sessionModel) status() string {
 	if m.findStatus != "" {
 		saved += st.Muted.Render(" · ") + st.Selected.Render(m.findStatus)
 	}
-	if m.detailed() && m.saveErr == nil {
+	if m.meet.Detailed() && m.save.err == nil {
 		saved += st.Muted.Render(" · Anyone may step out at any time. space pauses the screen.")
 	}
 	return saved
 }
 
-// detailed reports whether the page shows a section the guide marks as
-// detailed about the abuse itself.
-func (m sessionModel) detailed() bool {
-	p := m.page()
-	if p.Part < 0 || p.Section < 0 {
-		return false
-	}
-	part := m.guide.Parts[p.Part]
-	return m.guide.IsDetailed(part.Sections[p.Section], part.Kind)
-}
-
-func (m sessionModel) saveStatus() string {
-	st := m.ctx.styles
-	switch {
-	case m.saveErr != nil:
-		return st.Error.Render("Not saved yet: " + m.saveErr.Error() + ". vigil keeps trying; your text is still here.")
-	case m.saving || m.tickPending:
-		return st.Status.Render("saving…")
-	default:
-		return st.Status.Render("✓ saved")
-	}
-}
-
 func (m sessionModel) view() string {
 	var note string
-	switch {
-	case m.form != nil:
+	switch m.mode {
+	case modeForm:
 		note = m.form.view()
-	case m.editing:
+	case modeEditing:
 		box := m.ctx.styles.NoteActive
 		if m.leader {
 			box = box.BorderForeground(DefaultTheme().Private)

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"vigil/guides"
+	"vigil/session"
 )
 
 // newGuideCmd is `vigil guide`: check guide files, and show a guide.
@@ -222,34 +223,34 @@ func guideMarkdown(g *guides.Guide) string {
 			}
 		}
 	}
-	writeResources(&b, m)
+	writeResources(&b, g)
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-// writeResources adds the guide's help and reporting resources, if any.
-func writeResources(b *strings.Builder, m guides.Meta) {
-	if len(m.Resources) == 0 {
+// writeResources adds the guide's help and reporting resources, if any,
+// laid out as every front end lays them out (session.HelpOf): grouped by
+// need, each resource's ways in in one order (phone, text, TTY, web).
+func writeResources(b *strings.Builder, g *guides.Guide) {
+	if len(g.Meta.Resources) == 0 {
 		return
 	}
+	h := session.HelpOf(g)
 	b.WriteString("# Help and resources\n\n")
-	if m.ResourcesChecked != "" {
-		fmt.Fprintf(b, "*Checked on %s; numbers change, so check them again before you rely on them.*\n\n", m.ResourcesChecked)
+	if h.Checked != "" {
+		fmt.Fprintf(b, "*%s*\n\n", h.Checked)
 	}
-	for _, rg := range m.Resources {
-		fmt.Fprintf(b, "## %s\n\n", oneLine(rg.Need))
-		for _, r := range rg.Items {
-			fmt.Fprintf(b, "- **%s**", oneLine(r.Name))
-			if r.By != "" {
-				fmt.Fprintf(b, " (%s)", oneLine(r.By))
+	for _, grp := range h.Groups {
+		fmt.Fprintf(b, "## %s\n\n", grp.Need)
+		for _, it := range grp.Items {
+			fmt.Fprintf(b, "- **%s**", it.Name)
+			if it.For != "" {
+				fmt.Fprintf(b, ": %s", sentenceEnd(it.For))
 			}
-			fmt.Fprintf(b, ": %s", sentenceEnd(oneLine(r.For)))
 			// No full stop after an address or number: it would read as
 			// part of it.
 			var reach []string
-			for _, f := range []struct{ label, v string }{{"Web", r.Web}, {"Phone", r.Phone}, {"Text", r.Text}, {"TTY", r.TTY}} {
-				if f.v != "" {
-					reach = append(reach, f.label+": "+oneLine(f.v))
-				}
+			for _, f := range it.Fields {
+				reach = append(reach, f.Label+": "+f.Value)
 			}
 			if len(reach) > 0 {
 				b.WriteString(" " + strings.Join(reach, " · "))

@@ -56,7 +56,7 @@ func TestGuideMarkdownLeavesOutTheLeader(t *testing.T) {
 	}
 	for _, rg := range g.Meta.Resources {
 		for _, r := range rg.Items {
-			if !strings.Contains(md, "**"+oneLine(r.Name)+"**") {
+			if !strings.Contains(md, "**"+oneLine(r.Name)) {
 				t.Errorf("no resource %q", r.Name)
 			}
 		}
@@ -135,5 +135,22 @@ func TestShownGuideFitsItsWidth(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestGuideResourcesInOneOrder: guide show lists a resource's ways in as
+// every front end does (session.HelpOf): phone, text, TTY, web.
+func TestGuideResourcesInOneOrder(t *testing.T) {
+	g := &guides.Guide{Meta: guides.Meta{ID: "x", Title: "X", ResourcesChecked: "2026-01-01",
+		Resources: []guides.ResourceGroup{{Need: "Talk to someone", Items: []guides.Resource{
+			{Name: "Line", By: "Org", Web: "https://line.example", TTY: "711", Phone: "555 0100", Text: "HELLO to 555", For: "anyone"},
+		}}}}}
+	md := guideMarkdown(g)
+	want := "- **Line (Org)**: anyone. Phone: 555 0100 · Text: HELLO to 555 · TTY: 711 · Web: https://line.example\n"
+	if !strings.Contains(md, want) {
+		t.Errorf("resources:\n%s\nwant the line %q", md, want)
+	}
+	if !strings.Contains(md, "*Numbers and addresses checked on 2026-01-01. They can change.*") {
+		t.Errorf("no date the resources were checked:\n%s", md)
 	}
 }

@@ -3,7 +3,7 @@ package main
 import (
 	"os"
 
-	"vigil/tui"
+	"vigil/plain"
 )
 
 // runPlain runs a session line by line, for screen readers, pipes and
@@ -17,11 +17,11 @@ func runPlain(o *options, start startFunc) error {
 	}
 	defer st.Close()
 	lib := library(o)
-	cfg := tui.PlainConfig{Store: st, Library: lib, Interactive: isTerminal()}
+	cfg := plain.Config{Store: st, Library: lib, Interactive: isTerminal()}
 	if start != nil {
 		if cfg.Start, err = start(st, lib); err != nil {
 			return err
 		}
 	}
-	return tui.RunPlain(cfg, os.Stdin, os.Stdout)
+	return plain.Run(cfg, os.Stdin, os.Stdout)
 }

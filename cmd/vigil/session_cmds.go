@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
-	"vigil/tui"
 )
 
 func newNewCmd(o *options) *cobra.Command {
@@ -26,7 +26,7 @@ path to reflection and prayer.`,
   vigil new --group "Thursday group" --title "Week 1"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runTUI(o, func(st *store.Store, lib guides.Library) (*tui.Opened, error) {
+			return runTUI(o, func(st *store.Store, lib guides.Library) (*session.Opened, error) {
 				g := guides.Default()
 				if guideID != "" {
 					var err error
@@ -34,7 +34,7 @@ path to reflection and prayer.`,
 						return nil, err
 					}
 				}
-				return tui.NewSession(st, g, group, title, time.Now())
+				return session.NewSession(st, g, session.Start{Group: group, Title: title, Now: time.Now()})
 			})
 		},
 	}
@@ -59,7 +59,7 @@ func newResumeCmd(o *options) *cobra.Command {
 					return err
 				}
 			}
-			return runTUI(o, func(st *store.Store, lib guides.Library) (*tui.Opened, error) {
+			return runTUI(o, func(st *store.Store, lib guides.Library) (*session.Opened, error) {
 				if id == 0 {
 					latest, err := st.Latest()
 					if errors.Is(err, store.ErrNotFound) {
@@ -70,12 +70,9 @@ func newResumeCmd(o *options) *cobra.Command {
 					}
 					id = latest.ID
 				}
-				o, notice, err := tui.ResumeStatus(st, lib, id)
+				o, err := session.ResumeStatus(st, lib, id)
 				if errors.Is(err, store.ErrNotFound) {
 					return nil, fmt.Errorf("there is no session %d; `vigil sessions` lists them", id)
-				}
-				if o != nil {
-					o.Notice = notice
 				}
 				return o, err
 			})

@@ -14,6 +14,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
 	"vigil/tui"
 )
@@ -78,7 +79,7 @@ func isTerminal() bool {
 
 // startFunc opens a session before the screens start (vigil new, vigil
 // resume); nil means the home screen.
-type startFunc func(*store.Store, guides.Library) (*tui.Opened, error)
+type startFunc func(*store.Store, guides.Library) (*session.Opened, error)
 
 // runTUI opens the store and runs the program. start, when not nil, opens a
 // session at once; it is given the store. Whatever the way out (q, ctrl+c,
@@ -102,7 +103,7 @@ func runTUI(o *options, start startFunc) error {
 	defer st.Close()
 	lib := library(o)
 	cwd, _ := os.Getwd() // exports from the screens go where vigil was started
-	cfg := tui.Config{Store: st, Saver: tui.NewSaver(st), Library: lib, GlamourStyle: style,
+	cfg := tui.Config{Store: st, Saver: session.NewSaver(st), Library: lib, GlamourStyle: style,
 		ReduceMotion: o.reduceMotion, ExportDir: cwd, Bell: os.Stdout}
 	if start != nil {
 		if cfg.Start, err = start(st, lib); err != nil {
@@ -132,7 +133,7 @@ func runTUI(o *options, start startFunc) error {
 	if !ok {
 		return fmt.Errorf("the screen stopped unexpectedly (%v); notes typed before the last second may be lost", runErr)
 	}
-	if err := cfg.Saver.Flush(app.Final()); err != nil {
+	if err := cfg.Saver.Close(app.Final()...); err != nil {
 		return fmt.Errorf("the last changes could not be saved to %s: %w", st.Path(), err)
 	}
 	if what, crashed := app.Crashed(); crashed {

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"vigil/guides"
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -27,7 +28,8 @@ type homeModel struct {
 	starting bool
 	guide    int // index into the library's guides
 	group    textinput.Model
-	busy     bool // a session is being opened
+	busy     bool  // a session is being opened
+	openErr  error // why the last session could not be opened
 
 	width, height int
 }
@@ -52,7 +54,7 @@ func loadSessions(st *store.Store) tea.Cmd {
 // createSession makes a new session in the store, off the UI goroutine.
 func createSession(ctx *context, g *guides.Guide, group string) tea.Cmd {
 	return guard(func() tea.Msg {
-		o, err := NewSession(ctx.cfg.Store, g, group, "", ctx.now())
+		o, err := session.NewSession(ctx.cfg.Store, g, session.Start{Group: group, Now: ctx.now()})
 		return openedMsg{opened: o, err: err}
 	})
 }
@@ -60,19 +62,27 @@ func createSession(ctx *context, g *guides.Guide, group string) tea.Cmd {
 // resumeSession loads a session and its guide, off the UI goroutine.
 func resumeSession(ctx *context, id uint64) tea.Cmd {
 	return guard(func() tea.Msg {
-		o, notice, err := ResumeStatus(ctx.cfg.Store, ctx.cfg.Library, id)
-		if o != nil {
-			o.Notice = notice
-		}
+		o, err := session.ResumeStatus(ctx.cfg.Store, ctx.cfg.Library, id)
 		return openedMsg{opened: o, err: err}
 	})
 }
 
+// SetSize lays the screen out for a window.
+func (h homeModel) SetSize(w, ht int) homeModel {
+	h.width, h.height = w, ht
+	h.group.Width = max(10, w-24)
+	return h
+}
+
+// opened takes the end of opening a session; only a failure stays here.
+func (h homeModel) opened(err error) homeModel {
+	h.busy = false
+	h.openErr = err
+	return h
+}
+
 func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		h.width, h.height = msg.Width, msg.Height
-		h.group.Width = max(10, msg.Width-24)
 	case sessionsMsg:
 		h.loaded, h.sessions, h.groups, h.err = true, msg.sessions, msg.groups, msg.err
 		h.sel = clamp(h.sel, 0, len(h.items())-1)
@@ -126,16 +136,16 @@ func (h homeModel) updateStart(msg tea.KeyMsg) (homeModel, tea.Cmd) {
 		h.starting = false
 		h.group.Blur()
 		return h, nil
-	case msg.Type == tea.KeyEnter:
+	case key.Matches(msg, k.Confirm):
 		if n == 0 {
 			return h, nil
 		}
 		h.busy = true
 		return h, createSession(h.ctx, h.ctx.cfg.Library.Guides[h.guide], strings.TrimSpace(h.group.Value()))
-	case msg.Type == tea.KeyUp && n > 1:
+	case key.Matches(msg, k.ArrowUp) && n > 1:
 		h.guide = (h.guide + n - 1) % n
 		return h, nil
-	case msg.Type == tea.KeyDown && n > 1:
+	case key.Matches(msg, k.ArrowDown) && n > 1:
 		h.guide = (h.guide + 1) % n
 		return h, nil
 	}
@@ -144,14 +154,15 @@ func (h homeModel) updateStart(msg tea.KeyMsg) (homeModel, tea.Cmd) {
 	return h, cmd
 }
 
-func (h homeModel) shortHelp() []key.Binding {
+// ShortHelp is the footer's keys.
+func (h homeModel) ShortHelp() []key.Binding {
 	k := h.ctx.keys
 	if h.starting {
-		b := []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "begin"))}
+		b := []key.Binding{withHelp(k.Confirm, "enter", "begin")}
 		if len(h.ctx.cfg.Library.Guides) > 1 {
 			b = append(b, key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "guide")))
 		}
-		return append(b, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")), k.Interrupt)
+		return append(b, k.Cancel, k.Interrupt)
 	}
 	b := []key.Binding{k.Up, k.Down, k.Open}
 	if items := h.items(); h.sel < len(items) && items[h.sel].kind == itemSession {
@@ -160,12 +171,24 @@ func (h homeModel) shortHelp() []key.Binding {
 	return append(b, k.Help, k.Quit)
 }
 
-func (h homeModel) fullHelp() [][]key.Binding {
+// FullHelp is every key of the home screen, for ?.
+func (h homeModel) FullHelp() [][]key.Binding {
 	k := h.ctx.keys
 	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Export}, {k.Pause, k.Resources, k.Help, k.Quit, k.Interrupt}}
 }
 
+// view draws the screen, its footer at the bottom of the window.
 func (h homeModel) view() string {
+	body := h.body()
+	if h.openErr != nil {
+		body += "\n" + h.ctx.styles.Error.Render(sentence(h.openErr))
+	}
+	lines := strings.Count(body, "\n") + 1
+	pad := strings.Repeat("\n", max(1, h.height-lines-1))
+	return h.ctx.styles.App.Render(body + pad + shortHelpLine(h.ctx.styles, h.ShortHelp(), h.width-2))
+}
+
+func (h homeModel) body() string {
 	st := h.ctx.styles
 	var b strings.Builder
 	b.WriteString(st.Title.Render("vigil") + st.Muted.Render(" · a prayer guide for groups and for one") + "\n\n")
@@ -246,9 +269,6 @@ func sessionLine(s store.Session) string {
 	return fmt.Sprintf("#%d · %s · %s · page %d of %d · %s", s.ID, s.Updated.Local().Format("2006-01-02 15:04"), group, s.Seen, s.Total, s.GuideTitle)
 }
 
-// openPrayerListMsg asks the app for the prayer list screen.
-type openPrayerListMsg struct{}
-
 // homeItem is one row of the home screen.
 type homeItem struct {
 	kind    int
@@ -295,4 +315,18 @@ func (h homeModel) items() []homeItem {
 			label: fmt.Sprintf("%s · %s · %d min · %s", g.Meta.Title, g.Meta.Source, g.TotalMinutes(), guideOrigin(g))})
 	}
 	return items
+}
+
+// chosenSession is the session of the row chosen, if it is one.
+func (h homeModel) chosenSession() (store.Session, bool) {
+	items := h.items()
+	if h.starting || h.sel >= len(items) || items[h.sel].kind != itemSession {
+		return store.Session{}, false
+	}
+	for _, s := range h.sessions {
+		if s.ID == items[h.sel].session {
+			return s, true
+		}
+	}
+	return store.Session{}, false
 }

@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"vigil/session"
 )
 
 // The outline (o) lists every page to jump to; search (/) finds text in
@@ -18,16 +20,16 @@ import (
 func (m sessionModel) outlineLines() []string {
 	st := m.ctx.styles
 	var out []string
-	for i, p := range m.pages {
+	for i, p := range m.meet.Pages {
 		label := m.pageTitle(p)
-		if p.Part >= 0 && (i == 0 || m.pages[i-1].Part != p.Part) && p.Section >= 0 {
-			label = m.guide.Parts[p.Part].Title + " · " + label
+		if p.Part >= 0 && (i == 0 || m.meet.Pages[i-1].Part != p.Part) && p.Section >= 0 {
+			label = m.meet.Guide.Parts[p.Part].Title + " · " + label
 		}
 		line := fmt.Sprintf("%2d  %s", i+1, label)
 		switch {
 		case i == m.outlineSel:
 			line = st.Selected.Render("› " + line)
-		case i == m.cur:
+		case i == m.meet.Cur:
 			line = "• " + line
 		default:
 			line = "  " + line
@@ -38,29 +40,29 @@ func (m sessionModel) outlineLines() []string {
 }
 
 // pageTitle names a page in a few words.
-func (m sessionModel) pageTitle(p page) string {
+func (m sessionModel) pageTitle(p session.Page) string {
 	switch p.Kind {
-	case pageContentNote:
+	case session.PageContentNote:
 		return "Content note"
-	case pageRequests:
+	case session.PageRequests:
 		return "The group's own requests"
-	case pageCommitments:
+	case session.PageCommitments:
 		return "Commitments"
-	case pageSummary:
+	case session.PageSummary:
 		return "Summary"
-	case pageRevisit:
-		return "Revisit earlier requests"
+	case session.PageRevisit:
+		return "From earlier meetings"
 	}
-	sec := m.guide.Parts[p.Part].Sections[p.Section]
-	if p.Kind == pagePrompt {
+	sec := m.meet.Guide.Parts[p.Part].Sections[p.Section]
+	if p.Kind == session.PagePrompt {
 		return fmt.Sprintf("%s · prompt %d", sec.Title, p.Prompt+1)
 	}
 	return sec.Title
 }
 
 func (m sessionModel) openOutline() (sessionModel, tea.Cmd) {
-	m.outline = true
-	m.outlineSel = m.cur
+	m.mode = modeOutline
+	m.outlineSel = m.meet.Cur
 	m.showOutline()
 	return m, nil
 }
@@ -79,12 +81,12 @@ func (m sessionModel) updateOutline(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 	case key.Matches(msg, k.Up):
 		m.outlineSel = max(0, m.outlineSel-1)
 	case key.Matches(msg, k.Down):
-		m.outlineSel = min(len(m.pages)-1, m.outlineSel+1)
-	case msg.Type == tea.KeyEnter:
-		m.outline = false
-		return m.move(m.outlineSel - m.cur)
+		m.outlineSel = min(len(m.meet.Pages)-1, m.outlineSel+1)
+	case key.Matches(msg, k.Confirm):
+		m.mode = modeBrowse
+		return m.goTo(m.outlineSel)
 	case key.Matches(msg, k.StopEdit), key.Matches(msg, k.Outline), key.Matches(msg, k.Quit):
-		m.outline = false
+		m.mode = modeBrowse
 		m.refresh(false)
 		return m, nil
 	}
@@ -94,11 +96,11 @@ func (m sessionModel) updateOutline(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 
 // pageText is what search looks in for a page: the section's title, text
 // and prompts as the shared view shows them (never the leader's notes).
-func (m sessionModel) pageText(p page) string {
+func (m sessionModel) pageText(p session.Page) string {
 	if p.Part < 0 || p.Section < 0 {
 		return m.pageTitle(p)
 	}
-	sec := m.guide.Parts[p.Part].Sections[p.Section]
+	sec := m.meet.Guide.Parts[p.Part].Sections[p.Section]
 	return sec.Title + "\n" + sec.Body + "\n" + strings.Join(sec.Prompts, "\n")
 }
 
@@ -110,7 +112,7 @@ func (m sessionModel) matches(query string) []int {
 		return nil
 	}
 	var out []int
-	for i, p := range m.pages {
+	for i, p := range m.meet.Pages {
 		if strings.Contains(strings.ToLower(strings.Join(strings.Fields(m.pageText(p)), " ")), q) {
 			out = append(out, i)
 		}
@@ -133,22 +135,23 @@ func nextMatch(matches []int, cur int) int {
 }
 
 func (m sessionModel) openSearch() (sessionModel, tea.Cmd) {
-	m.search = lineInput(m.ctx, "Search the guide: ", "a word or phrase", 100, m.width-24)
-	return m, m.search.Focus()
+	m.input = *lineInput(m.ctx, "Search the guide: ", "a word or phrase", 100, m.width-24)
+	m.mode = modeSearch
+	return m, m.input.Focus()
 }
 
 func (m sessionModel) updateSearch(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 	switch {
-	case key.Matches(msg, m.ctx.keys.StopEdit):
-		m.search = nil
+	case key.Matches(msg, m.ctx.keys.Cancel):
+		m.mode = modeBrowse
 		return m, nil
-	case msg.Type == tea.KeyEnter:
-		m.query = strings.TrimSpace(m.search.Value())
-		m.search = nil
-		return m.findNext(m.cur - 1)
+	case key.Matches(msg, m.ctx.keys.Confirm):
+		m.query = strings.TrimSpace(m.input.Value())
+		m.mode = modeBrowse
+		return m.findNext(m.meet.Cur - 1)
 	}
 	var cmd tea.Cmd
-	*m.search, cmd = m.search.Update(msg)
+	m.input, cmd = m.input.Update(msg)
 	return m, cmd
 }
 
@@ -169,8 +172,8 @@ func (m sessionModel) findNext(from int) (sessionModel, tea.Cmd) {
 	}
 	m.findStatus = fmt.Sprintf("Match %d of %d for “%s” · N next", n, len(all), m.query)
 	var cmd tea.Cmd
-	if i != m.cur {
-		m, cmd = m.move(i - m.cur)
+	if i != m.meet.Cur {
+		m, cmd = m.goTo(i)
 	}
 	m.scrollTo(m.query)
 	return m, cmd

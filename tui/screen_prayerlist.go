@@ -45,6 +45,10 @@ func loadPrayerList(st *store.Store) tea.Cmd {
 	})
 }
 
+// goHomeMsg asks the root for the home screen again.
+type goHomeMsg struct{}
+
+// prayerList is the prayer list screen, opened from home.
 type prayerList struct {
 	ctx    *context
 	msg    *prayerListMsg
@@ -54,9 +58,20 @@ type prayerList struct {
 }
 
 func newPrayerList(ctx *context, w, h int) prayerList {
-	p := prayerList{ctx: ctx, vp: viewport.New(w-2, max(1, h-3)), width: w}
+	p := prayerList{ctx: ctx, vp: viewport.New(0, 0)}
 	p.vp.KeyMap = viewport.KeyMap{}
+	p = p.SetSize(w, h)
 	p.vp.SetContent(ctx.styles.Muted.Render("Reading the prayer list…"))
+	return p
+}
+
+// SetSize lays the list out for a window.
+func (p prayerList) SetSize(w, h int) prayerList {
+	p.width = w
+	p.vp.Width, p.vp.Height = max(1, w-2), max(1, h-3)
+	if p.msg != nil {
+		p.vp.SetContent(p.text())
+	}
 	return p
 }
 
@@ -65,13 +80,14 @@ func (p prayerList) update(msg tea.Msg) (prayerList, tea.Cmd) {
 	switch msg := msg.(type) {
 	case prayerListMsg:
 		p.msg = &msg
-	case tea.WindowSizeMsg:
-		p.width = msg.Width
-		p.vp.Width, p.vp.Height = msg.Width-2, max(1, msg.Height-3)
+		p.vp.SetContent(p.text())
 	case tea.KeyMsg:
 		switch {
+		case key.Matches(msg, k.Home):
+			return p, func() tea.Msg { return goHomeMsg{} }
 		case key.Matches(msg, k.View):
 			p.leader = !p.leader
+			p.vp.SetContent(p.text())
 		case key.Matches(msg, k.Up):
 			p.vp.LineUp(1)
 		case key.Matches(msg, k.Down):
@@ -81,12 +97,24 @@ func (p prayerList) update(msg tea.Msg) (prayerList, tea.Cmd) {
 		case key.Matches(msg, k.PageDown):
 			p.vp.HalfViewDown()
 		}
-		if !key.Matches(msg, k.View) {
-			return p, nil
-		}
 	}
-	p.vp.SetContent(p.text())
 	return p, nil
+}
+
+// ShortHelp is the footer's keys.
+func (p prayerList) ShortHelp() []key.Binding {
+	k := p.ctx.keys
+	return []key.Binding{k.Home, k.View, k.Up, k.Down, k.Help, k.Quit}
+}
+
+// FullHelp is every key of the prayer list, for ?.
+func (p prayerList) FullHelp() [][]key.Binding {
+	k := p.ctx.keys
+	return [][]key.Binding{
+		{k.Home, k.View},
+		{k.Up, k.Down, k.PageUp, k.PageDown},
+		{k.Pause, k.Resources, k.Help, k.Quit, k.Interrupt},
+	}
 }
 
 // guideTitle finds the title of a guide's section by its ID in any guide.
@@ -184,7 +212,5 @@ func (p prayerList) view() string {
 	if p.leader {
 		mode = p.ctx.styles.BadgeLead.Render("◈ LEADER VIEW")
 	}
-	k := p.ctx.keys
-	return indent(mode + "\n" + p.vp.View() + "\n" + shortHelpLine(p.ctx.styles,
-		[]key.Binding{k.StopEdit, k.View, k.Up, k.Down, k.Quit}, p.width-2))
+	return indent(mode + "\n" + p.vp.View() + "\n" + shortHelpLine(p.ctx.styles, p.ShortHelp(), p.width-2))
 }

@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"strings"
+	"slices"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -68,11 +68,12 @@ func (f itemForm) update(msg tea.Msg) (itemForm, tea.Cmd) {
 	return f, cmd
 }
 
-func (f itemForm) shortHelp() []key.Binding {
+// ShortHelp is the form's keys.
+func (f itemForm) ShortHelp() []key.Binding {
 	k := f.ctx.keys
 	b := []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field / save")),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save and close")),
+		withHelp(k.Confirm, "enter", "next field / save"),
+		withHelp(k.StopEdit, "esc", "save and close"),
 		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "field")),
 	}
 	if f.isRequest {
@@ -102,7 +103,7 @@ func (f itemForm) view() string {
 // typed, like esc on a note: nothing typed is thrown away by a key.
 func (m sessionModel) updateForm(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 	k := m.ctx.keys
-	f := m.form
+	f := &m.form
 	switch {
 	case key.Matches(msg, k.StopEdit):
 		return m.closeForm()
@@ -115,10 +116,10 @@ func (m sessionModel) updateForm(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 		f.private = !f.private
 		f.applyMask(m.leader)
 		return m, nil
-	case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown:
+	case key.Matches(msg, k.ArrowUp), key.Matches(msg, k.ArrowDown):
 		f.focused = 1 - f.focused
 		return m, f.focus()
-	case msg.Type == tea.KeyEnter:
+	case key.Matches(msg, k.Confirm):
 		if f.focused == 0 {
 			f.focused = 1
 			return m, f.focus()
@@ -132,33 +133,28 @@ func (m sessionModel) updateForm(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 
 // closeForm saves the item when it has text, and closes the form.
 func (m sessionModel) closeForm() (sessionModel, tea.Cmd) {
-	m, _ = m.submitForm()
-	m.form = nil
+	m, cs := m.submitForm()
+	m.mode = modeBrowse
+	m.clampSel()
 	m.refresh(false)
-	return m.scheduleSave()
+	return m.queue(cs)
 }
 
-// submitForm adds the form's item to the record. It reports whether there
-// was anything to add.
-func (m sessionModel) submitForm() (sessionModel, bool) {
+// submitForm adds the form's item to the meeting, and selects it. Empty
+// text adds nothing.
+func (m sessionModel) submitForm() (sessionModel, []store.Change) {
 	f := m.form
-	text := strings.TrimSpace(f.text.Value())
-	if text == "" {
-		return m, false
-	}
-	name := strings.TrimSpace(f.name.Value())
 	now := m.ctx.now()
 	if f.isRequest {
-		id := m.rec.NextRequestID()
-		m.rec.Requests = append(m.rec.Requests, store.Request{ID: id, Text: text, Name: name, Private: f.private, Created: now})
-		m.dirty.request(id)
-		m.sel = len(m.visibleRequests()) - 1
-	} else {
-		id := m.rec.NextCommitmentID()
-		m.rec.Commitments = append(m.rec.Commitments, store.Commitment{ID: id, Text: text, Name: name, Created: now})
-		m.dirty.commitment(id)
-		m.sel = len(m.rec.Commitments) - 1
+		r, cs := m.meet.AddRequest(f.text.Value(), f.name.Value(), f.private, now)
+		if cs != nil {
+			m.sel = slices.IndexFunc(m.meet.RequestsIn(m.audience()), func(x store.Request) bool { return x.ID == r.ID })
+		}
+		return m, cs
 	}
-	m.clampSel()
-	return m, true
+	_, cs := m.meet.AddCommitment(f.text.Value(), f.name.Value(), now)
+	if cs != nil {
+		m.sel = len(m.meet.Rec.Commitments) - 1
+	}
+	return m, cs
 }

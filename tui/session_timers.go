@@ -12,7 +12,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"vigil/guides"
+	"vigil/session"
 )
+
+// Time on the session screen: the clock's tick, the meeting's length, the
+// silence timer, and who is here (asked on the content note beside the
+// length).
 
 // clockTickMsg moves the pacing shown in the header on, once a second.
 type clockTickMsg struct{ sessionID uint64 }
@@ -25,8 +30,15 @@ func clockTick(id uint64) tea.Cmd {
 // spent, when nothing else is saved: a closed terminal loses at most this.
 const spentSaveEvery = 15
 
-// silenceChoices are the lengths of the silence or prayer timer, in minutes.
-var silenceChoices = []int{1, 2, 3, 5}
+func (m sessionModel) clockTicked() (sessionModel, tea.Cmd) {
+	m.ticks++
+	next := clockTick(m.meet.ID())
+	if m.ticks%spentSaveEvery == 0 {
+		m, save := m.queue(m.meet.HeaderChange(m.ctx.now()))
+		return m, tea.Batch(next, save)
+	}
+	return m, next
+}
 
 // bell rings the terminal bell through the writer vigil was given (the
 // terminal), off the UI goroutine.
@@ -40,46 +52,12 @@ func bell(w io.Writer) tea.Cmd {
 	})
 }
 
-// kindOf is the part kind a page counts its time to; "" for pages outside
-// the parts (the content note, the summary).
-func (m sessionModel) kindOf(p page) guides.Kind {
-	if p.Part < 0 {
-		return ""
-	}
-	return m.guide.Parts[p.Part].Kind
-}
-
-// pacing is the header's time line: this part and the whole meeting, spent
-// against planned. Going over is said in a word and a colour, never more.
-func (m sessionModel) pacing() string {
-	st := m.ctx.styles
-	plan := planned(m.guide, m.rec.Session)
-	total := 0
-	for _, v := range plan {
-		total += v
-	}
-	var parts []string
-	if k := m.kindOf(m.page()); k != "" {
-		text, over := pace(m.clk.spent[k], plan[k])
-		if over {
-			parts = append(parts, st.Warn.Render("part "+text))
-		} else {
-			parts = append(parts, st.Muted.Render("part "+text))
-		}
-	}
-	text, over := pace(m.clk.total(), total)
-	if over {
-		parts = append(parts, st.Warn.Render("meeting "+text))
-	} else {
-		parts = append(parts, st.Muted.Render("meeting "+text))
-	}
-	return strings.Join(parts, st.Muted.Render(" · "))
-}
-
 // openMinutes asks how long the meeting is, on the content note.
 func (m sessionModel) openMinutes() (sessionModel, tea.Cmd) {
-	m.minutes = lineInput(m.ctx, "Minutes for the meeting: ", "for example 60", 3, 6)
-	cmd := m.minutes.Focus()
+	m.input = *lineInput(m.ctx, "Minutes for the meeting: ", "for example 60", 3, 6)
+	m.inputErr = ""
+	m.mode = modeMinutes
+	cmd := m.input.Focus()
 	m.refresh(false)
 	return m, cmd
 }
@@ -88,36 +66,35 @@ func (m sessionModel) openMinutes() (sessionModel, tea.Cmd) {
 // shares the minutes between the parts; esc leaves the plan as it was.
 func (m sessionModel) updateMinutes(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 	switch {
-	case key.Matches(msg, m.ctx.keys.StopEdit):
-		m.minutes = nil
+	case key.Matches(msg, m.ctx.keys.Cancel):
+		m.mode = modeBrowse
 		m.refresh(false)
 		return m, nil
-	case msg.Type == tea.KeyEnter:
-		n, err := strconv.Atoi(strings.TrimSpace(m.minutes.Value()))
+	case key.Matches(msg, m.ctx.keys.Confirm):
+		n, err := strconv.Atoi(strings.TrimSpace(m.input.Value()))
 		if err != nil || n < 1 || n > 600 {
-			m.minutesErr = "(a number from 1 to 600)"
+			m.inputErr = "(a number from 1 to 600)"
 			m.refresh(false)
 			return m, nil
 		}
-		m.rec.Session.Budget = scaleBudget(m.guide, n)
-		m.minutes, m.minutesErr = nil, ""
-		m.dirty.session = true
+		cs := m.meet.SetMeetingLength(n)
+		m.mode, m.inputErr = modeBrowse, ""
 		m.refresh(false)
-		return m.scheduleSave()
+		return m.queue(cs)
 	}
 	var cmd tea.Cmd
-	*m.minutes, cmd = m.minutes.Update(msg)
+	m.input, cmd = m.input.Update(msg)
 	m.refresh(false)
 	return m, cmd
 }
 
 // planText is the plan on the content note: minutes per part and in all.
 func (m sessionModel) planText() string {
-	plan := planned(m.guide, m.rec.Session)
+	plan := session.Planned(m.meet.Guide, m.meet.Rec.Session)
 	var parts []string
 	total := 0
 	seen := map[guides.Kind]bool{}
-	for _, p := range m.guide.Parts {
+	for _, p := range m.meet.Guide.Parts {
 		if seen[p.Kind] {
 			continue
 		}
@@ -139,21 +116,44 @@ func kindLabel(k guides.Kind) string {
 	return string(k)
 }
 
-// startSilence starts the silence or prayer timer.
-func (m sessionModel) startSilence(minutes int) (sessionModel, tea.Cmd) {
-	m.choosingTimer = false
-	m.silence = timer.NewWithInterval(time.Duration(minutes)*time.Minute, time.Second)
-	m.silenceOn, m.silenceEnded = true, false
-	return m, m.silence.Init()
+// silence is the silence or prayer timer.
+type silence struct {
+	timer timer.Model
+	on    bool
+	ended bool
+}
+
+// toggleSilence stops the running timer, or asks how long the next is.
+func (m sessionModel) toggleSilence() (sessionModel, tea.Cmd) {
+	if m.silence.on {
+		m.silence.on = false
+		return m, m.silence.timer.Stop()
+	}
+	m.mode = modeTimer
+	m.silence.ended = false
+	return m, nil
+}
+
+// chooseSilence starts the timer for the length chosen; any other key
+// chooses none.
+func (m sessionModel) chooseSilence(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+	m.mode = modeBrowse
+	for i, b := range m.ctx.keys.SilenceFor {
+		if key.Matches(msg, b) {
+			m.silence = silence{timer: timer.NewWithInterval(time.Duration(silenceChoices[i])*time.Minute, time.Second), on: true}
+			return m, m.silence.timer.Init()
+		}
+	}
+	return m, nil
 }
 
 // updateSilence moves the timer on; at its end the bell rings and the
 // footer says so.
 func (m sessionModel) updateSilence(msg tea.Msg) (sessionModel, tea.Cmd) {
 	var cmd tea.Cmd
-	m.silence, cmd = m.silence.Update(msg)
-	if _, done := msg.(timer.TimeoutMsg); done && m.silenceOn {
-		m.silenceOn, m.silenceEnded = false, true
+	m.silence.timer, cmd = m.silence.timer.Update(msg)
+	if _, done := msg.(timer.TimeoutMsg); done && m.silence.on {
+		m.silence.on, m.silence.ended = false, true
 		return m, tea.Batch(cmd, bell(m.ctx.cfg.Bell))
 	}
 	return m, cmd
@@ -163,12 +163,12 @@ func (m sessionModel) updateSilence(msg tea.Msg) (sessionModel, tea.Cmd) {
 func (m sessionModel) silenceStatus() string {
 	st := m.ctx.styles
 	switch {
-	case m.choosingTimer:
+	case m.mode == modeTimer:
 		return st.Selected.Render("Silence for how long? 1, 2, 3 or 5 minutes (esc: none)")
-	case m.silenceOn:
-		left := m.silence.Timeout.Round(time.Second)
+	case m.silence.on:
+		left := m.silence.timer.Timeout.Round(time.Second)
 		return st.Calm.Render(fmt.Sprintf("◷ silence · %d:%02d left", int(left.Minutes()), int(left.Seconds())%60))
-	case m.silenceEnded:
+	case m.silence.ended:
 		return st.Calm.Render("◉ The silence has ended.")
 	}
 	return ""
@@ -177,25 +177,25 @@ func (m sessionModel) silenceStatus() string {
 // openWho asks who is here: names or initials, optional, never needed to
 // go on.
 func (m sessionModel) openWho() (sessionModel, tea.Cmd) {
-	m.who = lineInput(m.ctx, "Who is here: ", "names or initials, if you like", 300, m.lay.noteWidth-16)
-	m.who.SetValue(m.rec.Session.Attendance)
-	m.who.CursorEnd()
-	cmd := m.who.Focus()
+	m.input = *lineInput(m.ctx, "Who is here: ", "names or initials, if you like", 300, m.lay.noteWidth-16)
+	m.input.SetValue(m.meet.Rec.Session.Attendance)
+	m.input.CursorEnd()
+	m.mode = modeWho
+	cmd := m.input.Focus()
 	m.refresh(false)
 	return m, cmd
 }
 
 // updateWho keeps what is typed on enter or esc alike.
 func (m sessionModel) updateWho(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
-	if msg.Type == tea.KeyEnter || key.Matches(msg, m.ctx.keys.StopEdit) {
-		m.rec.Session.Attendance = strings.TrimSpace(m.who.Value())
-		m.who = nil
-		m.dirty.session = true
+	if key.Matches(msg, m.ctx.keys.Confirm) || key.Matches(msg, m.ctx.keys.StopEdit) {
+		cs := m.meet.SetAttendance(strings.TrimSpace(m.input.Value()))
+		m.mode = modeBrowse
 		m.refresh(false)
-		return m.scheduleSave()
+		return m.queue(cs)
 	}
 	var cmd tea.Cmd
-	*m.who, cmd = m.who.Update(msg)
+	m.input, cmd = m.input.Update(msg)
 	m.refresh(false)
 	return m, cmd
 }

@@ -1,0 +1,227 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"vigil/session"
+	"vigil/store"
+)
+
+// The revisit step opens a group's meeting with what its earlier meetings
+// left open: requests, each prayed again, marked answered (with a line on
+// how, if the group likes) or archived; and last meeting's commitments,
+// each kept going, done or let go. What is done with them is the
+// meeting's (Meeting.RevisitRequest, RevisitCommitment).
+
+// loadCarry reads what a group's earlier meetings left open, off the UI
+// goroutine.
+func loadCarry(st *store.Store, s store.Session) tea.Cmd {
+	if strings.TrimSpace(s.Group) == "" {
+		return nil
+	}
+	return guard(func() tea.Msg {
+		c, err := session.LoadCarry(st, s)
+		return carryMsg{sessionID: s.ID, carry: c, err: err}
+	})
+}
+
+// revisitRow is one row of the revisit step: a carried request or
+// commitment, by its index in the meeting's Carry.
+type revisitRow struct {
+	commitment bool
+	i          int
+}
+
+// revisitRows are the rows this view shows: the requests it may show,
+// then the commitments.
+func (m sessionModel) revisitRows() []revisitRow {
+	var rows []revisitRow
+	for _, i := range m.meet.CarriedRequestsIn(m.audience()) {
+		rows = append(rows, revisitRow{i: i})
+	}
+	for i := range m.meet.Carry.Commitments {
+		rows = append(rows, revisitRow{commitment: true, i: i})
+	}
+	return rows
+}
+
+// selectedRow is the row under the cursor; ok is false on an empty list.
+func (m sessionModel) selectedRow() (revisitRow, bool) {
+	rows := m.revisitRows()
+	if m.sel < 0 || m.sel >= len(rows) {
+		return revisitRow{}, false
+	}
+	return rows[m.sel], true
+}
+
+// revisitKeys are the keys for the selected row.
+func (m sessionModel) revisitKeys() []key.Binding {
+	k := m.ctx.keys
+	row, ok := m.selectedRow()
+	switch {
+	case !ok:
+		return nil
+	case row.commitment:
+		return []key.Binding{k.Ongoing, k.Done, k.LetGo}
+	}
+	return []key.Binding{k.Praying, k.Answered, k.Archive}
+}
+
+// revisitKey acts on the selected row. done is false when the key is not
+// one of the revisit step's.
+func (m sessionModel) revisitKey(msg tea.KeyMsg) (_ sessionModel, _ tea.Cmd, done bool) {
+	k := m.ctx.keys
+	row, ok := m.selectedRow()
+	if !ok {
+		return m, nil, false
+	}
+	now := m.ctx.now()
+	var cs []store.Change
+	switch {
+	case row.commitment && key.Matches(msg, k.Ongoing):
+		cs = m.meet.RevisitCommitment(row.i, store.ActionOngoing, now)
+	case row.commitment && key.Matches(msg, k.Done):
+		cs = m.meet.RevisitCommitment(row.i, store.ActionDone, now)
+	case row.commitment && key.Matches(msg, k.LetGo):
+		cs = m.meet.RevisitCommitment(row.i, store.ActionLetGo, now)
+	case row.commitment:
+		return m, nil, false
+	case key.Matches(msg, k.Praying):
+		cs = m.meet.RevisitRequest(row.i, store.ActionPraying, "", now)
+	case key.Matches(msg, k.Archive):
+		cs = m.meet.RevisitRequest(row.i, store.ActionArchived, "", now)
+	case key.Matches(msg, k.Answered):
+		if m.requestAction(row.i) == store.ActionAnswered {
+			cs = m.meet.RevisitRequest(row.i, store.ActionAnswered, "", now) // the same again takes it back
+			break
+		}
+		m.input = *lineInput(m.ctx, "How was it answered? (optional) ", "", 200, m.lay.noteWidth-34)
+		m.mode = modeAnswering
+		cmd := m.input.Focus()
+		m.refresh(false)
+		return m, cmd, true
+	default:
+		return m, nil, false
+	}
+	m.refresh(false)
+	m, cmd := m.queue(cs)
+	return m, cmd, true
+}
+
+// requestAction is what this meeting did with carried request i.
+func (m sessionModel) requestAction(i int) store.Action {
+	gr := m.meet.Carry.Requests[i]
+	rv, _ := m.meet.RevisitAction(store.ItemRequest, gr.SessionUID, gr.Request.ID)
+	return rv.Action
+}
+
+// updateAnswer takes the line on how a request was answered. enter and esc
+// both keep what was typed: esc never throws text away.
+func (m sessionModel) updateAnswer(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+	if key.Matches(msg, m.ctx.keys.Confirm) || key.Matches(msg, m.ctx.keys.StopEdit) {
+		m.mode = modeBrowse
+		var cs []store.Change
+		if row, ok := m.selectedRow(); ok && !row.commitment {
+			cs = m.meet.RevisitRequest(row.i, store.ActionAnswered, m.input.Value(), m.ctx.now())
+		}
+		m.refresh(false)
+		return m.queue(cs)
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	m.refresh(false)
+	return m, cmd
+}
+
+func (m sessionModel) revisitView() string {
+	st := m.ctx.styles
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Requests from earlier meetings") + "\n\n")
+	rows := m.revisitRows()
+	nReq := slices.IndexFunc(rows, func(r revisitRow) bool { return r.commitment })
+	if nReq < 0 {
+		nReq = len(rows)
+	}
+	switch {
+	case m.meet.CarryErr != nil:
+		b.WriteString(st.Error.Render("What earlier meetings left could not be read: "+m.meet.CarryErr.Error()) + "\n")
+	case !m.meet.CarryLoaded:
+		b.WriteString(st.Muted.Render("Reading the group's earlier requests…") + "\n")
+	case nReq == 0:
+		b.WriteString(st.Muted.Render("No open requests from earlier meetings of this group.") + "\n")
+	}
+	for n, row := range rows {
+		if n == nReq {
+			b.WriteString("\n" + st.Title.Render("Commitments from last time") + "\n\n")
+		}
+		if row.commitment {
+			b.WriteString(m.carriedCommitment(n == m.sel, m.meet.Carry.Commitments[row.i]))
+		} else {
+			b.WriteString(m.carriedRequest(n == m.sel, m.meet.Carry.Requests[row.i]))
+		}
+	}
+	if m.mode == modeAnswering {
+		b.WriteString("\n" + m.input.View() + "\n")
+	}
+	help := "p still praying · y answered · x archive · ↑/↓ choose"
+	if nReq < len(rows) {
+		help += "\n" + "c kept going · d done · l let go"
+	}
+	b.WriteString("\n" + st.Muted.Render(help))
+	return b.String()
+}
+
+func (m sessionModel) carriedRequest(selected bool, gr store.GroupRequest) string {
+	st := m.ctx.styles
+	r := gr.Request
+	mark := "○"
+	switch {
+	case r.Status == store.RequestAnswered:
+		mark = st.Done.Render("★")
+	case r.Status == store.RequestArchived:
+		mark = st.Muted.Render("–")
+	case slices.Contains(r.PrayedIn, m.meet.Rec.Session.UID):
+		mark = st.Done.Render("✓")
+	}
+	detail := fmt.Sprintf("added %s · prayed in %d session(s)", gr.SessionCreated.Local().Format("2006-01-02"), r.TimesPrayed())
+	switch r.Status {
+	case store.RequestAnswered:
+		detail = "answered"
+		if r.Answer != "" {
+			detail += ": " + r.Answer
+		}
+	case store.RequestArchived:
+		detail = "archived"
+	}
+	return m.item(selected, mark, r.Text, r.Name, r.Private) + "\n" +
+		"      " + st.Muted.Render(truncate(detail, m.lay.text-8)) + "\n"
+}
+
+func (m sessionModel) carriedCommitment(selected bool, cc session.CarriedCommitment) string {
+	st := m.ctx.styles
+	c := cc.Commitment
+	rv, acted := m.meet.RevisitAction(store.ItemCommitment, cc.SessionUID, c.ID)
+	mark := "○"
+	detail := "taken on last time"
+	if !cc.SessionCreated.IsZero() {
+		detail = "taken on " + cc.SessionCreated.Local().Format("2006-01-02")
+	}
+	if acted {
+		detail = session.ActionWords(rv.Action)
+		switch rv.Action {
+		case store.ActionDone:
+			mark = st.Done.Render("✓")
+		case store.ActionOngoing:
+			mark = st.Done.Render("→")
+		case store.ActionLetGo:
+			mark = st.Muted.Render("–")
+		}
+	}
+	return m.item(selected, mark, c.Text, c.Name, false) + "\n" +
+		"      " + st.Muted.Render(truncate(detail, m.lay.text-8)) + "\n"
+}
