@@ -33,7 +33,9 @@ func visitScreens(t *testing.T, env map[string]string) []string {
 	grab("What is cybersex trafficking?")
 	tm.keys("Tab")
 	grab("LEADER VIEW")
-	tm.keys("Tab", "?")
+	tm.keys("Tab")
+	tm.waitFor("SHARED VIEW", wait)
+	tm.keys("?")
 	grab("any other key closes")
 	// Escape and the next key go separately: sent together they read as
 	// alt+key.

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // copyGuide puts a test guide into a guides folder.
@@ -157,6 +156,7 @@ func TestRunAGuideWrittenFromTheFormat(t *testing.T) {
 	tm.waitFor("Who are our neighbours?", wait)
 	tm.walkTo("Which neighbour comes to mind first tonight?")
 	tm.keys("Enter")
+	tm.waitFor("esc when done", wait)
 	tm.typeText("the family at number 9")
 	tm.keys("Escape")
 	tm.waitFor("✓ saved", wait)
@@ -182,8 +182,7 @@ func TestRunAGuideWrittenFromTheFormat(t *testing.T) {
 	}
 	// Back on the step that changed, the text is the one the session used.
 	for i := 0; i < 12 && !strings.Contains(tm.screen(), "Tonight we slow down"); i++ {
-		tm.keys("Left")
-		time.Sleep(50 * time.Millisecond)
+		tm.prev()
 	}
 	s = tm.waitFor("Tonight we slow down", wait)
 	if !strings.Contains(s, "Tonight we slow down and notice.") {

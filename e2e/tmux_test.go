@@ -130,6 +130,41 @@ func (tm *term) next() {
 	}
 }
 
+// prev presses ← and waits until the page counter moves back.
+func (tm *term) prev() {
+	tm.t.Helper()
+	before := tm.page()
+	tm.keys("Left")
+	deadline := time.Now().Add(5 * time.Second)
+	for tm.page() == before {
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("← did not move back from page %d:\n%s", before, tm.screen())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// scrollDownTo presses ↓ until the screen shows text, waiting for each
+// press to move the screen.
+func (tm *term) scrollDownTo(text string) string {
+	tm.t.Helper()
+	for i := 0; i < 60; i++ {
+		before := tm.screen()
+		if strings.Contains(before, text) {
+			return before
+		}
+		tm.keys("Down")
+		deadline := time.Now().Add(5 * time.Second)
+		for tm.screen() == before {
+			if time.Now().After(deadline) {
+				tm.t.Fatalf("↓ did not move the screen, and %q is not on it:\n%s", text, before)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	return tm.waitFor(text, wait)
+}
+
 // binary is the vigil built once for these tests.
 var binary string
 
