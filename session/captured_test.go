@@ -217,3 +217,19 @@ func TestHelpOf(t *testing.T) {
 		}
 	}
 }
+
+func TestSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                                 "Something went wrong.",
+		"  the notes database is in use  ": "The notes database is in use.",
+		"zero.db is not a vigil database":  "zero.db is not a vigil database.",
+		"./x/vigil.db is locked":           "./x/vigil.db is locked.",
+		"élan is gone":                     "Élan is gone.",
+		"is it saved?":                     "Is it saved?",
+		"Already one.":                     "Already one.",
+	} {
+		if got := Sentence(in); got != want {
+			t.Errorf("Sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

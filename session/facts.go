@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"vigil/store"
 )
@@ -130,4 +131,23 @@ func unsafeRune(r rune) bool {
 // OneLine cleans a title or name and joins its lines.
 func OneLine(s string) string {
 	return strings.Join(strings.Fields(Clean(s)), " ")
+}
+
+// Sentence makes a message one sentence, as every front end shows errors:
+// trimmed, with a capital and a full stop. A message that starts with a
+// file name ("zero.db is …") keeps the name as it is spelled.
+func Sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "Something went wrong."
+	}
+	first, _, _ := strings.Cut(s, " ")
+	if !strings.ContainsAny(first, `./\`) {
+		r, n := utf8.DecodeRuneInString(s)
+		s = string(unicode.ToUpper(r)) + s[n:]
+	}
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		s += "."
+	}
+	return s
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"vigil/session"
 )
 
 func main() {
@@ -29,7 +31,7 @@ func run(args []string) int {
 		} else if strings.Contains(msg, " arg(s)") {
 			msg += "; run the command with --help to see what it takes"
 		}
-		fmt.Fprintln(os.Stderr, "vigil: "+sentence(msg))
+		fmt.Fprintln(os.Stderr, "vigil: "+session.Sentence(msg))
 		return 1
 	}
 	return 0
@@ -40,17 +42,3 @@ func run(args []string) int {
 type exitCode int
 
 func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
-
-// sentence makes a message one sentence: a capital first letter and a full
-// stop.
-func sentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "something went wrong."
-	}
-	s = strings.ToUpper(s[:1]) + s[1:]
-	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") {
-		s += "."
-	}
-	return s
-}
