@@ -51,11 +51,11 @@ Run vigil with no command to open the home screen.`,
 	f.BoolVar(&o.noColor, "no-color", false, "no colour at all (also when NO_COLOR is set)")
 	f.BoolVar(&o.reduceMotion, "reduce-motion", false, "no animation: a still cursor, a breathing guide in words (remembered)")
 	f.BoolVar(&o.plain, "plain", false, "line-by-line mode for screen readers, pipes and scripts (also when stdin or stdout is not a terminal)")
-	root.CompletionOptions.DisableDefaultCmd = true
 	sessions := newSessionsCmd(o)
 	sessions.AddCommand(newDeleteCmd(o))
 	root.AddCommand(newNewCmd(o), newResumeCmd(o), sessions, newGuidesCmd(o),
 		newBackupCmd(o), newDoctorCmd(o), newConfigCmd(), newVersionCmd(), newExportCmd(o), newImportCmd(o), newGuideCmd(o))
+	addCompletion(root, o)
 	return root
 }
 

@@ -1,13 +1,14 @@
-// Command floor is the smallest bubbletea program that shows a screen and
+// Command floor is the smallest bubbletea v2 program that shows a screen and
 // answers a key. vigil's latency is measured against it (see
-// ../shared/tools/tui-latency.sh): the floor is what the framework costs.
+// e2e/latency_test.go and ../shared/tools/tui-latency.sh): the floor is what
+// the framework costs.
 package main
 
 import (
 	"fmt"
 	"os"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 type model struct{ n int }
@@ -15,7 +16,7 @@ type model struct{ n int }
 func (m model) Init() tea.Cmd { return nil }
 
 func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "q", "ctrl+c":
 			return m, tea.Quit
@@ -28,10 +29,14 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m model) View() string { return fmt.Sprintf("floor ready\npage %d\n", m.n) }
+func (m model) View() tea.View {
+	v := tea.NewView(fmt.Sprintf("floor ready\npage %d\n", m.n))
+	v.AltScreen = true
+	return v
+}
 
 func main() {
-	if _, err := tea.NewProgram(model{}, tea.WithAltScreen()).Run(); err != nil {
+	if _, err := tea.NewProgram(model{}).Run(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
