@@ -29,8 +29,12 @@ func ToFile(st *store.Store, ids []uint64, f Format, opts Options, path string, 
 	}
 	defer os.Remove(tmp.Name()) // after a rename or a link, there is nothing left to remove
 	err = tmp.Chmod(0o600)
+	var damaged *store.DamagedError
 	if err == nil {
-		err = Write(tmp, st, ids, f, opts)
+		// A damaged session is left out and named; the file holds the rest.
+		if err = Write(tmp, st, ids, f, opts); errors.As(err, &damaged) {
+			err = nil
+		}
 	}
 	if err == nil {
 		err = tmp.Sync()
@@ -45,6 +49,9 @@ func ToFile(st *store.Store, ids []uint64, f Format, opts Options, path string, 
 		return existsError(path)
 	} else if err != nil {
 		return fmt.Errorf("cannot write %s (%w); check the folder", path, plain(err))
+	}
+	if damaged != nil {
+		return damaged
 	}
 	return nil
 }

@@ -134,19 +134,35 @@ func TestFormatNames(t *testing.T) {
 
 func TestDefaultFileName(t *testing.T) {
 	s := fixture().Session
-	if got := DefaultFileName(s, Markdown); got != "vigil-2026-11-26-thursday-group.md" {
+	if got := DefaultFileName(s, Markdown, session.Leader); got != "vigil-2026-11-26-thursday-group.md" {
 		t.Errorf("DefaultFileName = %q", got)
 	}
+	if got := DefaultFileName(s, Markdown, session.Shared); got != "vigil-2026-11-26-thursday-group.md" {
+		t.Errorf("DefaultFileName of the shared view = %q", got)
+	}
 	s.Group = ""
-	if got := DefaultFileName(s, HTML); got != "vigil-2026-11-26-week-1.html" {
+	if got := DefaultFileName(s, HTML, session.Leader); got != "vigil-2026-11-26-week-1.html" {
 		t.Errorf("DefaultFileName without a group = %q", got)
 	}
 	s.Title = "  / ../ Ünïcode Grüppe!! "
-	if got := DefaultFileName(s, JSON); got != "vigil-2026-11-26-ünïcode-grüppe.json" {
+	if got := DefaultFileName(s, JSON, session.Leader); got != "vigil-2026-11-26-ünïcode-grüppe.json" {
 		t.Errorf("DefaultFileName of an odd title = %q", got)
 	}
 	s.Title = ""
-	if got := DefaultFileName(s, Text); got != "vigil-2026-11-26-cybersex-trafficking-faqs.txt" {
+	if got := DefaultFileName(s, Text, session.Leader); got != "vigil-2026-11-26-cybersex-trafficking-faqs.txt" {
 		t.Errorf("DefaultFileName with only a guide = %q", got)
+	}
+}
+
+// TestDefaultFileNameRedacted: the name of a redacted export says neither
+// the group, nor the title, nor the day.
+func TestDefaultFileNameRedacted(t *testing.T) {
+	s := fixture().Session
+	s.Group, s.Title = "Maria Gonzalez support group", "Week 1"
+	for _, f := range Formats {
+		got := DefaultFileName(s, f, session.Redacted)
+		if want := "vigil-2026-11-redacted." + string(f); got != want {
+			t.Errorf("DefaultFileName(%s, redacted) = %q, want %q", f, got, want)
+		}
 	}
 }

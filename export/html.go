@@ -15,15 +15,22 @@ type htmlEncoder struct{}
 
 var page = template.Must(template.New("page").Funcs(template.FuncMap{"paragraphs": paragraphs}).Parse(pageTemplate))
 
-func (e *htmlEncoder) begin(o *out, first *session.Captured, total int, _ session.View) {
-	title := "vigil notes"
+// begin writes the page's head, titled by the session's heading (for a
+// redacted export, the guide and month alone: see session.Capture), and a
+// redacted export's notice at the top of the page.
+func (e *htmlEncoder) begin(o *out, first *session.Captured, total int, v session.View) {
+	head := struct{ Title, Notice string }{Title: "vigil notes"}
 	switch {
 	case total == 1 && first != nil:
-		title = first.Heading
+		head.Title = first.Heading
 	case total > 1:
-		title = fmt.Sprintf("vigil notes: %d sessions", total)
+		head.Title = fmt.Sprintf("vigil notes: %d sessions", total)
 	}
-	e.run(o, "head", title)
+	if v == session.Redacted {
+		head.Title += " (redacted)"
+		head.Notice = session.RedactionNotice
+	}
+	e.run(o, "head", head)
 }
 
 func (e *htmlEncoder) session(o *out, c *session.Captured) { e.run(o, "session", c) }
@@ -42,7 +49,7 @@ const pageTemplate = `{{define "head"}}<!DOCTYPE html>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.}}</title>
+<title>{{.Title}}</title>
 <style>
 body { font: 12pt/1.45 Georgia, "Times New Roman", serif; color: #111; background: #fff; max-width: 40em; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 1.6em; margin: 0 0 .4em; }
@@ -62,12 +69,14 @@ li { margin: .25em 0; break-inside: avoid; page-break-inside: avoid; }
 .mark { display: inline-block; width: 1.4em; }
 .detail { color: #444; }
 article + article { break-before: page; page-break-before: always; margin-top: 3em; }
-@page { margin: 2cm; }
+{{if .Notice}}p.notice { font-family: "Helvetica Neue", Arial, sans-serif; font-size: .9em; border: 1px solid #888; padding: .5em .8em; margin: 0 0 1.5em; }
+{{end}}@page { margin: 2cm; }
 @media print { body { margin: 0; max-width: none; padding: 0; } }
 </style>
 </head>
 <body>
-{{end}}{{define "session"}}<article>
+{{with .Notice}}<p class="notice" role="note">{{.}}</p>
+{{end}}{{end}}{{define "session"}}<article>
 <h1>{{.Heading}}</h1>
 {{with .Facts}}<dl class="facts">
 {{range .}}<dt>{{.Label}}</dt><dd>{{.Value}}</dd>

@@ -21,7 +21,12 @@ func (e *jsonEncoder) begin(o *out, _ *session.Captured, _ int, v session.View) 
 	e.enc = json.NewEncoder(&e.buf)
 	e.enc.SetEscapeHTML(false)
 	e.enc.SetIndent("    ", "  ")
-	o.str("{\n", fmt.Sprintf("  \"schema\": %d,\n  \"redacted\": %t,\n  \"sessions\": [", SchemaVersion, v == session.Redacted))
+	o.str("{\n", fmt.Sprintf("  \"schema\": %d,\n  \"redacted\": %t,\n", SchemaVersion, v == session.Redacted))
+	if v == session.Redacted {
+		notice, _ := json.Marshal(session.RedactionNotice) // a string always marshals
+		o.str("  \"notice\": ", string(notice), ",\n")
+	}
+	o.str("  \"sessions\": [")
 }
 
 func (e *jsonEncoder) session(o *out, c *session.Captured) {

@@ -15,7 +15,13 @@ import (
 // is shown as typed and never makes a heading, a link or HTML.
 type mdEncoder struct{ n int }
 
-func (e *mdEncoder) begin(*out, *session.Captured, int, session.View) {}
+// begin opens a redacted export with session.RedactionNotice, as a quote.
+func (e *mdEncoder) begin(o *out, _ *session.Captured, _ int, v session.View) {
+	if v == session.Redacted {
+		o.line("> ", mdInline(session.RedactionNotice))
+		o.line()
+	}
+}
 
 func (e *mdEncoder) session(o *out, d *session.Captured) {
 	if e.n > 0 {

@@ -24,6 +24,7 @@ const SchemaVersion = 2
 type fileJSON struct {
 	Schema   int           `json:"schema"`
 	Redacted bool          `json:"redacted"`
+	Notice   string        `json:"notice,omitempty"` // a redacted export's session.RedactionNotice
 	Sessions []sessionJSON `json:"sessions"`
 }
 
@@ -35,6 +36,7 @@ type sessionJSON struct {
 	Group       string               `json:"group,omitempty"`
 	Title       string               `json:"title,omitempty"`
 	Attendance  string               `json:"attendance,omitempty"`
+	Alone       bool                 `json:"alone,omitempty"`
 	Created     time.Time            `json:"created"`
 	Updated     time.Time            `json:"updated"`
 	Path        string               `json:"path"`
@@ -107,7 +109,7 @@ func toJSON(rec store.Record) sessionJSON {
 	}
 	out := sessionJSON{
 		UID: uid, GuideID: s.GuideID, GuideHash: s.GuideHash, GuideTitle: s.GuideTitle,
-		Group: s.Group, Title: s.Title, Attendance: s.Attendance, Created: s.Created, Updated: s.Updated,
+		Group: s.Group, Title: s.Title, Attendance: s.Attendance, Alone: s.Alone, Created: s.Created, Updated: s.Updated,
 		Path: string(s.Path), Position: positionJSON{Stage: string(s.Position.Stage), Page: s.Position.Page},
 		Seen: s.Seen, Total: s.Total, Prayed: s.Prayed, Spent: s.Spent, Budget: s.Budget,
 		Notes:       make([]noteJSON, 0, len(rec.Notes)),
@@ -139,7 +141,7 @@ func fromJSON(s sessionJSON) store.Record {
 	rec := store.Record{
 		Session: store.Session{
 			UID: s.UID, GuideID: s.GuideID, GuideHash: s.GuideHash, GuideTitle: s.GuideTitle,
-			Group: s.Group, Title: s.Title, Attendance: s.Attendance, Created: s.Created, Updated: s.Updated,
+			Group: s.Group, Title: s.Title, Attendance: s.Attendance, Alone: s.Alone, Created: s.Created, Updated: s.Updated,
 			Path: store.Path(s.Path), Position: store.Position{Stage: store.Stage(s.Position.Stage), Page: s.Position.Page},
 			Seen: s.Seen, Total: s.Total, Prayed: s.Prayed, Spent: s.Spent, Budget: s.Budget,
 		},

@@ -18,7 +18,13 @@ const textWidth = 72
 // with their text indented below it.
 type textEncoder struct{ n int }
 
-func (e *textEncoder) begin(*out, *session.Captured, int, session.View) {}
+// begin opens a redacted export with session.RedactionNotice.
+func (e *textEncoder) begin(o *out, _ *session.Captured, _ int, v session.View) {
+	if v == session.Redacted {
+		textWrap(o, session.RedactionNotice, "", "")
+		o.line()
+	}
+}
 
 func (e *textEncoder) session(o *out, d *session.Captured) {
 	if e.n > 0 {

@@ -10,9 +10,17 @@ import (
 )
 
 // heading names the session: its title, else its group, else its guide,
-// and the day it was held, in the time zone it was held in.
+// and the day it was held, in the time zone it was held in. A redacted
+// session is named by its guide and the month it was held in alone.
 func (b *builder) heading() string {
 	s := b.rec.Session
+	if b.view == Redacted {
+		name := b.guideTitle()
+		if name == "" {
+			name = "Session"
+		}
+		return name + " — " + s.Created.Format("January 2006")
+	}
 	name := ""
 	for _, n := range []string{s.Title, s.Group, s.GuideTitle, b.guideTitle()} {
 		if name = OneLine(n); name != "" {
@@ -52,7 +60,11 @@ func (b *builder) facts() []Fact {
 	if s.Title != "" && s.Group == "" {
 		add("Title", OneLine(s.Title))
 	}
-	add("Held", s.Created.Format("Monday 2 January 2006, 15:04"))
+	if b.view == Redacted {
+		add("Held", s.Created.Format("January 2006")) // the day and hour could tell who was there
+	} else {
+		add("Held", s.Created.Format("Monday 2 January 2006, 15:04"))
+	}
 	add("Present", OneLine(s.Attendance))
 	path := ""
 	switch s.Path {

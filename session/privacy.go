@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"vigil/guides"
 	"vigil/store"
 )
 
@@ -113,11 +114,17 @@ const Participant = "a participant"
 // Filter returns the record as the view may show it; rec is not changed.
 // The leader's view is the record itself. The shared view leaves out
 // private requests (and revisits of private requests) and the leader's
-// notes. The redacted view also puts "a participant" for every name and
-// leaves out who was there. Both give the copy's session a UID of its own,
-// made from the original (and so for the sessions a request names in
-// PrayedIn and those the meeting revisited).
-func Filter(rec store.Record, v View) store.Record {
+// notes. The redacted view also puts "a participant" for every name,
+// leaves out who was there, the group's name and the title, replaces in
+// free text what would tell who someone is (see redact.go) and keeps every
+// time to its month. Both give the copy's session a UID of its own, made
+// from the original (and so for the sessions a request names in PrayedIn
+// and those the meeting revisited).
+func Filter(rec store.Record, v View) store.Record { return filter(rec, v, nil) }
+
+// filter is Filter knowing the session's guide, when there is one, so
+// that redacting keeps the guide's own links and phone numbers.
+func filter(rec store.Record, v View, g *guides.Guide) store.Record {
 	if v == Leader {
 		return rec
 	}
@@ -161,6 +168,9 @@ func Filter(rec store.Record, v View) store.Record {
 	}
 	if !v.ShowsNames() {
 		out.Session.Attendance = ""
+	}
+	if v == Redacted {
+		redact(&out, rec, g)
 	}
 	// A copy that leaves anything out is another session: it gets UIDs of
 	// its own, so importing it where the full session is later imported

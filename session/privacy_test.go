@@ -47,6 +47,9 @@ func TestNotePrivacy(t *testing.T) {
 		{"faq/one@leader", store.Note{Key: "faq/one@leader", Kind: store.NoteSection}, LeaderOnly},
 		{"faq/one", store.Note{Key: "prayer#group@leader", Kind: store.NoteResponse}, LeaderOnly},
 		{"x@leaderish", store.Note{Key: "x@leaderish"}, Public},
+		// The debrief's note (who may need a follow-up) is the leader's.
+		{"debrief@leader", store.Note{Key: "debrief@leader", Kind: store.NoteLeader}, LeaderOnly},
+		{"check-in", store.Note{Key: "check-in", Kind: store.NoteSection}, Public},
 	} {
 		if got := NotePrivacy(tt.key, tt.note); got != tt.want {
 			t.Errorf("NotePrivacy(%q, %+v) = %d, want %d", tt.key, tt.note, got, tt.want)
@@ -73,6 +76,7 @@ func privacyFixture() store.Record {
 			"reflection/clarity#1":                    {Key: "reflection/clarity#1", Kind: store.NoteResponse, Text: "God sees them."},
 			"prayer#group@leader":                     {Key: "prayer#group@leader", Kind: store.NoteSection, Text: "Check on Ana."},
 			"next#commitments":                        {Key: "next#commitments", Kind: store.NoteLeader, Text: "Only the leader's, by kind."},
+			"debrief@leader":                          {Key: "debrief@leader", Kind: store.NoteLeader, Text: "Follow up with Ben."},
 		},
 		Requests: []store.Request{
 			{ID: 1, Text: "for the children", Name: "Ana", Created: at, PrayedIn: []string{"week3"}},
