@@ -95,7 +95,7 @@ func checkSession(s sessionJSON) error {
 			return fmt.Errorf("revisit %d %s", i+1, err)
 		}
 	}
-	return nil
+	return checkText(s)
 }
 
 // checkRevisit checks one thing a meeting did with an earlier meeting's

@@ -96,7 +96,7 @@ func Decode(r io.Reader, name string) ([]store.Record, error) {
 		if err := checkSession(s); err != nil {
 			return nil, refuse(name, fmt.Sprintf("session %d %s", i+1, err))
 		}
-		recs = append(recs, fromJSON(s))
+		recs = append(recs, fromJSON(cleanSession(s)))
 	}
 	return recs, nil
 }

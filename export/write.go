@@ -58,7 +58,8 @@ func encoderFor(f Format) (encoder, error) {
 // session at a time, so memory stays flat however many there are. Every id
 // is checked before anything is written: a missing one gives an error
 // wrapping store.ErrNotFound and w gets nothing; so does a missing view
-// (ErrNoView).
+// (ErrNoView). A damaged session is passed over: the others are written
+// whole, and the error is then a *store.DamagedError naming it.
 func Write(w io.Writer, st *store.Store, ids []uint64, f Format, opts Options) error {
 	enc, err := encoderFor(f)
 	if err != nil {
@@ -84,7 +85,10 @@ func Write(w io.Writer, st *store.Store, ids []uint64, f Format, opts Options) e
 		enc.session(o, &c)
 		return o.err
 	})
-	if err != nil {
+	// Damaged sessions were passed over and are named in err: the others
+	// are exported whole, and err says what was left out.
+	var damaged *store.DamagedError
+	if err != nil && !errors.As(err, &damaged) {
 		return err
 	}
 	if !started {
@@ -93,6 +97,9 @@ func Write(w io.Writer, st *store.Store, ids []uint64, f Format, opts Options) e
 	enc.end(o)
 	if o.err == nil {
 		o.err = o.w.Flush()
+	}
+	if o.err == nil && damaged != nil {
+		return damaged
 	}
 	return o.err
 }

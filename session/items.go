@@ -34,8 +34,14 @@ func (m *Meeting) Request(id uint64) (store.Request, bool) {
 }
 
 // AddRequest adds one of the group's own requests. Empty text adds
-// nothing.
+// nothing, nor does text over MaxText: AddRequestChecked says so, and
+// front ends call it instead.
 func (m *Meeting) AddRequest(text, name string, private bool, now time.Time) (store.Request, []store.Change) {
+	r, cs, _ := m.AddRequestChecked(text, name, private, now)
+	return r, cs
+}
+
+func (m *Meeting) addRequest(text, name string, private bool, now time.Time) (store.Request, []store.Change) {
 	text, name = strings.TrimSpace(text), strings.TrimSpace(name)
 	if text == "" {
 		return store.Request{}, nil
@@ -46,16 +52,20 @@ func (m *Meeting) AddRequest(text, name string, private bool, now time.Time) (st
 }
 
 // EditRequest changes a request's text, name and privacy. Empty text
-// changes nothing: removing is RemoveRequest, which asks first.
-func (m *Meeting) EditRequest(id uint64, text, name string, private bool) []store.Change {
+// changes nothing: removing is RemoveRequest, which asks first. Text over
+// MaxText changes nothing, and the error (a *TooLongError) says so.
+func (m *Meeting) EditRequest(id uint64, text, name string, private bool) ([]store.Change, error) {
 	text, name = strings.TrimSpace(text), strings.TrimSpace(name)
+	if err := tooLongItem("request", text, name); err != nil {
+		return nil, err
+	}
 	return m.changeRequest(id, func(r *store.Request) bool {
 		if text == "" {
 			return false
 		}
 		r.Text, r.Name, r.Private = text, name, private
 		return true
-	})
+	}), nil
 }
 
 // SetRequestPrivate makes a request private, or for the room.
@@ -99,8 +109,14 @@ func (m *Meeting) RemoveRequest(id uint64) []store.Change {
 }
 
 // AddCommitment adds a next step someone takes on. Empty text adds
-// nothing.
+// nothing, nor does text over MaxText: AddCommitmentChecked says so, and
+// front ends call it instead.
 func (m *Meeting) AddCommitment(text, name string, now time.Time) (store.Commitment, []store.Change) {
+	c, cs, _ := m.AddCommitmentChecked(text, name, now)
+	return c, cs
+}
+
+func (m *Meeting) addCommitment(text, name string, now time.Time) (store.Commitment, []store.Change) {
 	text, name = strings.TrimSpace(text), strings.TrimSpace(name)
 	if text == "" {
 		return store.Commitment{}, nil
@@ -110,18 +126,22 @@ func (m *Meeting) AddCommitment(text, name string, now time.Time) (store.Commitm
 	return c, []store.Change{{SessionID: m.ID(), Commitments: []store.Commitment{c}}}
 }
 
-// EditCommitment changes a commitment's text and who took it on.
-func (m *Meeting) EditCommitment(id uint64, text, name string) []store.Change {
+// EditCommitment changes a commitment's text and who took it on. Text
+// over MaxText changes nothing, and the error (a *TooLongError) says so.
+func (m *Meeting) EditCommitment(id uint64, text, name string) ([]store.Change, error) {
 	text, name = strings.TrimSpace(text), strings.TrimSpace(name)
+	if err := tooLongItem("commitment", text, name); err != nil {
+		return nil, err
+	}
 	i := slices.IndexFunc(m.Rec.Commitments, func(c store.Commitment) bool { return c.ID == id })
 	if i < 0 || text == "" {
-		return nil
+		return nil, nil
 	}
 	c := m.Rec.Commitments[i]
 	c.Text, c.Name = text, name
 	m.Rec.Commitments = slices.Clone(m.Rec.Commitments)
 	m.Rec.Commitments[i] = c
-	return []store.Change{{SessionID: m.ID(), Commitments: []store.Commitment{c}}}
+	return []store.Change{{SessionID: m.ID(), Commitments: []store.Commitment{c}}}, nil
 }
 
 // RemoveCommitment deletes a commitment for good.

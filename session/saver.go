@@ -1,7 +1,10 @@
 package session
 
 import (
+	"errors"
 	"slices"
+	"time"
+
 	"sync"
 
 	"vigil/store"
@@ -70,7 +73,13 @@ func (s *Saver) Save() error {
 // on the calling goroutine, and closes the saver: a save still in flight
 // is older, so it writes nothing. Front ends call it once the program has
 // ended (quit, SIGTERM, SIGHUP, a panic), never from a UI goroutine.
-func (s *Saver) Close(final ...store.Change) error {
+//
+// When the write fails, what was not written goes to a recovery file
+// beside the database (or in the temporary folder; see WriteRecovery), and
+// recovery is its path: the front end prints it. err is then the write's
+// error, joined with the recovery file's own if that could not be written
+// either (recovery is then "").
+func (s *Saver) Close(final ...store.Change) (recovery string, err error) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	s.closed = true
@@ -78,7 +87,12 @@ func (s *Saver) Close(final ...store.Change) error {
 	cs := Merge(s.pending, final...)
 	s.pending = nil
 	s.mu.Unlock()
-	return s.apply(cs)
+	done, err := s.applyCount(cs)
+	if err == nil {
+		return "", nil
+	}
+	recovery, rerr := WriteRecovery(s.st.Path(), cs[done:], err, time.Now())
+	return recovery, errors.Join(err, rerr)
 }
 
 // Apply writes changes at once, in order: for front ends with no UI
@@ -90,15 +104,22 @@ func (s *Saver) Apply(cs ...store.Change) error {
 }
 
 func (s *Saver) apply(cs []store.Change) error {
-	for _, c := range cs {
+	_, err := s.applyCount(cs)
+	return err
+}
+
+// applyCount writes changes in order and returns how many were written
+// before the first that failed.
+func (s *Saver) applyCount(cs []store.Change) (int, error) {
+	for i, c := range cs {
 		if c.SessionID == 0 || c.Empty() {
 			continue
 		}
 		if err := s.st.Apply(c); err != nil {
-			return err
+			return i, err
 		}
 	}
-	return nil
+	return len(cs), nil
 }
 
 // Merge folds changes into a list of changes, one per session in the

@@ -193,7 +193,7 @@ func TestCloseWritesTheFinalChanges(t *testing.T) {
 	sv.Queue(store.Change{SessionID: s.ID, Notes: []store.Note{note("a", "queued"), note("b", "queued")}})
 	final := s
 	final.Attendance = "Ana"
-	if err := sv.Close(store.Change{SessionID: s.ID, Session: &final, Notes: []store.Note{note("a", "final")}}); err != nil {
+	if _, err := sv.Close(store.Change{SessionID: s.ID, Session: &final, Notes: []store.Note{note("a", "final")}}); err != nil {
 		t.Fatal(err)
 	}
 	rec := load(t, st, s.ID)

@@ -96,9 +96,9 @@ func completeSessions(o *options, taken []string) []cobra.Completion {
 	if _, err := os.Stat(path); err != nil {
 		return nil // no database yet: nothing to offer, and nothing made
 	}
-	// store has no read-only Open yet; NoAutoBackup and a short timeout
-	// keep completion from writing a backup or waiting on another vigil.
-	st, err := store.Open(path, store.Options{Timeout: completionTimeout, NoAutoBackup: true})
+	// Read-only, with a short timeout: completion writes nothing and never
+	// waits long on another vigil.
+	st, err := store.OpenReadOnly(path, store.Options{Timeout: completionTimeout})
 	if err != nil {
 		return nil
 	}

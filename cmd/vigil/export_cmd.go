@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,7 +16,7 @@ import (
 
 func newExportCmd(o *options) *cobra.Command {
 	var group, format, output string
-	var all, redact, force bool
+	var all, redact, force, raw bool
 	c := &cobra.Command{
 		Use:   "export [SESSION...]",
 		Short: "Write notes out as Markdown, JSON, plain text or HTML",
@@ -34,8 +35,15 @@ participant".
 
 The export goes to the screen unless -o names a file, which is written
 readable by you alone and never replaces a file that is there without
---force.`,
+--force.
+
+The database is opened read-only. A damaged session is left out, named on
+stderr, and the exit status is then 1; the others are exported whole.
+--raw writes one session's records exactly as stored (JSON, with bytes
+that are not text as base64) to the -o file, to rescue what is left of a
+damaged session by hand; nothing in it is checked or cleaned.`,
 		Example: `  vigil export                          the latest session, as Markdown
+  vigil export 3 --raw -o session-3-rescue.json
   vigil export 12 --format txt
   vigil export --group "Thursday group" --redact -o handout.html
   vigil export --all --format json -o vigil-notes.json`,
@@ -64,11 +72,26 @@ readable by you alone and never replaces a file that is there without
 				}
 				want = append(want, id)
 			}
-			st, err := openStore(o)
+			if raw && (len(want) != 1 || output == "" || output == "-") {
+				return errors.New("--raw takes one session number and -o FILE: the raw records are written to a file, never to the screen")
+			}
+			st, err := openReadStore(o)
+			if errors.Is(err, fs.ErrNotExist) {
+				return errors.New("there are no sessions to export yet; start one with `vigil new`")
+			}
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			if raw {
+				if err := export.RescueToFile(st, want[0], output, force); errors.Is(err, store.ErrNotFound) {
+					return fmt.Errorf("there is no session %d; `vigil sessions` lists them", want[0])
+				} else if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "Wrote the raw records of session %d to %s.\n", want[0], output)
+				return nil
+			}
 			ids, err := exportIDs(st, want, group, cmd.Flags().Changed("group"), all)
 			if err != nil {
 				return err
@@ -78,14 +101,21 @@ readable by you alone and never replaces a file that is there without
 			if redact {
 				opts.View = session.Redacted
 			}
+			var damaged *store.DamagedError
 			if output == "" || output == "-" {
-				return export.Write(cmd.OutOrStdout(), st, ids, f, opts)
+				err = export.Write(cmd.OutOrStdout(), st, ids, f, opts)
+			} else if err = export.ToFile(st, ids, f, opts, output, force); err == nil || errors.As(err, &damaged) {
+				n := len(ids)
+				if damaged != nil {
+					n -= len(damaged.SessionIDs())
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "Wrote %s to %s.\n", nSessions(n), output)
 			}
-			if err := export.ToFile(st, ids, f, opts, output, force); err != nil {
-				return err
+			if errors.As(err, &damaged) {
+				fmt.Fprintf(cmd.ErrOrStderr(), "vigil: %s\n", session.Sentence(damagedExport(damaged)))
+				return exitCode(1)
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Wrote %s to %s.\n", nSessions(len(ids)), output)
-			return nil
+			return err
 		},
 	}
 	fl := c.Flags()
@@ -95,6 +125,7 @@ readable by you alone and never replaces a file that is there without
 	fl.BoolVar(&redact, "redact", false, "leave out private requests, leader's notes and names")
 	fl.StringVarP(&output, "output", "o", "", "write to this file instead of the screen (- is the screen)")
 	fl.BoolVar(&force, "force", false, "replace the -o file if it exists")
+	fl.BoolVar(&raw, "raw", false, "write one session's records exactly as stored, to rescue a damaged session (needs -o)")
 	return c
 }
 
@@ -195,4 +226,13 @@ func nSessions(n int) string {
 		return "1 session"
 	}
 	return fmt.Sprintf("%d sessions", n)
+}
+
+// damagedExport says which sessions an export left out, and what to do.
+func damagedExport(d *store.DamagedError) string {
+	ids := d.SessionIDs()
+	if len(ids) == 1 {
+		return fmt.Sprintf("session %d is damaged and was left out of the export; `vigil doctor` says more, and `vigil export %d --raw -o FILE` rescues what is left of it", ids[0], ids[0])
+	}
+	return strings.TrimSuffix(d.Error(), "; `vigil doctor` says more") + " and were left out of the export; `vigil doctor` says more, and `vigil export ID --raw -o FILE` rescues what is left of each"
 }

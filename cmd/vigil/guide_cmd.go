@@ -51,12 +51,12 @@ The exit status is 1 when any file has a problem.`,
 			for _, arg := range args {
 				for _, ps := range checkPath(arg) {
 					if ps.ok != "" {
-						fmt.Fprintln(out, ps.ok+": ok")
+						fmt.Fprintln(out, oneLine(ps.ok)+": ok")
 						continue
 					}
 					bad = true
 					for _, p := range ps.problems {
-						fmt.Fprintln(out, p.Error())
+						fmt.Fprintln(out, oneLine(p.Error()))
 					}
 				}
 			}
@@ -133,15 +133,16 @@ NO_COLOR); to a pipe or a file, or with --plain, it is printed as Markdown.`,
 			var ps guides.Problems
 			if errors.As(err, &ps) {
 				for _, p := range ps {
-					fmt.Fprintln(cmd.ErrOrStderr(), p.Error())
+					fmt.Fprintln(cmd.ErrOrStderr(), oneLine(p.Error()))
 				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "vigil: %s is not a valid guide; fix the problems above and try again.\n", args[0])
+				fmt.Fprintf(cmd.ErrOrStderr(), "vigil: %s is not a valid guide; fix the problems above and try again.\n", oneLine(args[0]))
 				return exitCode(1)
 			}
 			if err != nil {
 				return err
 			}
-			md := guideMarkdown(g)
+			// Clean: a guide file or an old database may hold escapes.
+			md := session.Clean(guideMarkdown(g))
 			out := cmd.OutOrStdout()
 			tty, cols := terminal(out)
 			if o.plain || !tty {
@@ -151,7 +152,6 @@ NO_COLOR); to a pipe or a file, or with --plain, it is printed as Markdown.`,
 			if width == 0 {
 				width = cols
 			}
-			setBackground(o)
 			text, err := guides.Render(md, width, glamourStyle(o))
 			if err != nil {
 				return fmt.Errorf("the guide could not be rendered (%v); try --plain", err)
@@ -262,8 +262,9 @@ func writeResources(b *strings.Builder, g *guides.Guide) {
 }
 
 // oneLine joins the lines of a front-matter value (YAML's literal style
-// keeps them), so that it stays one paragraph of the Markdown.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// keeps them), so that it stays one paragraph of the Markdown, and drops
+// any control character (session.OneLine).
+func oneLine(s string) string { return session.OneLine(s) }
 
 // sentenceEnd ends s with a full stop unless it ends a sentence already.
 func sentenceEnd(s string) string {

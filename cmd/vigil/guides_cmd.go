@@ -62,12 +62,12 @@ func listGuides(out io.Writer, lib guides.Library, dir string) error {
 		if m := g.TotalMinutes(); m > 0 {
 			minutes = fmt.Sprint(m)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", g.Meta.ID, oneLine(g.Meta.Title), oneLine(g.Meta.Source), len(g.Parts), minutes, from)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", oneLine(g.Meta.ID), oneLine(g.Meta.Title), oneLine(g.Meta.Source), len(g.Parts), minutes, oneLine(from))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	where := "Your guides folder: " + dir
+	where := "Your guides folder: " + oneLine(dir)
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		where += " (not made yet; put .md guide files there to add them)"
 	}
@@ -80,10 +80,10 @@ func listGuides(out io.Writer, lib guides.Library, dir string) error {
 func writeProblems(w io.Writer, err error) {
 	var ps guides.Problems
 	if !errors.As(err, &ps) {
-		fmt.Fprintln(w, err)
+		fmt.Fprintln(w, oneLine(err.Error()))
 		return
 	}
 	for _, p := range ps {
-		fmt.Fprintln(w, p.Error())
+		fmt.Fprintln(w, oneLine(p.Error()))
 	}
 }

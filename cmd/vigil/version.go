@@ -25,8 +25,10 @@ func newVersionCmd() *cobra.Command {
 		Use:   "version",
 		Short: "Print vigil's version",
 		Args:  cobra.NoArgs,
-		Run: func(cmd *cobra.Command, _ []string) {
-			fmt.Fprintf(cmd.OutOrStdout(), "vigil %s\n", versionString())
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			out := &checkedWriter{w: cmd.OutOrStdout()}
+			fmt.Fprintf(out, "vigil %s\n", versionString())
+			return out.result()
 		},
 	}
 }

@@ -1,0 +1,76 @@
+package session
+
+import (
+	"fmt"
+	"time"
+
+	"vigil/store"
+)
+
+// MaxText is the most text one note, request or commitment (or a name)
+// may hold, in bytes. Far more than a meeting says about one page, and
+// little enough that editing it stays quick; a longer text is refused with
+// a sentence (TooLong) by the editor, plain mode and import alike.
+const MaxText = 64 << 10
+
+// TooLongError is the sentence for a text over MaxText. What is "note",
+// "request", "commitment" or "name".
+type TooLongError struct {
+	What string
+	Len  int
+}
+
+func (e *TooLongError) Error() string {
+	advice := "shorten it"
+	switch e.What {
+	case "note":
+		advice = "split it over two pages or shorten it"
+	case "request", "commitment":
+		advice = "split it in two or shorten it"
+	}
+	return fmt.Sprintf("This %s is longer than %d KiB, vigil's limit; %s.", e.What, MaxText>>10, advice)
+}
+
+// TooLong returns a *TooLongError when text is over MaxText, else nil.
+func TooLong(what, text string) error {
+	if len(text) > MaxText {
+		return &TooLongError{What: what, Len: len(text)}
+	}
+	return nil
+}
+
+// SetNoteChecked is SetNote with the limit: a text over MaxText changes
+// nothing and gives the sentence to show (a *TooLongError).
+func (m *Meeting) SetNoteChecked(leader bool, text string, now time.Time) ([]store.Change, error) {
+	if err := TooLong("note", text); err != nil {
+		return nil, err
+	}
+	p := m.Page()
+	return m.setNote(NoteKey(p, leader), NoteKindOf(p, leader), text, now), nil
+}
+
+// AddRequestChecked is AddRequest with the limit on its text and name.
+func (m *Meeting) AddRequestChecked(text, name string, private bool, now time.Time) (store.Request, []store.Change, error) {
+	if err := tooLongItem("request", text, name); err != nil {
+		return store.Request{}, nil, err
+	}
+	r, cs := m.addRequest(text, name, private, now)
+	return r, cs, nil
+}
+
+// AddCommitmentChecked is AddCommitment with the limit on its text and
+// name.
+func (m *Meeting) AddCommitmentChecked(text, name string, now time.Time) (store.Commitment, []store.Change, error) {
+	if err := tooLongItem("commitment", text, name); err != nil {
+		return store.Commitment{}, nil, err
+	}
+	c, cs := m.addCommitment(text, name, now)
+	return c, cs, nil
+}
+
+func tooLongItem(what, text, name string) error {
+	if err := TooLong(what, text); err != nil {
+		return err
+	}
+	return TooLong("name", name)
+}
