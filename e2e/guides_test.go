@@ -58,7 +58,7 @@ func TestGuideCheck(t *testing.T) {
 		t.Fatalf("check of broken guides: %v\n%s", err, got)
 	}
 	want := `one.md:2: the id "Bad ID" may hold only lowercase letters, digits and dashes; try "bad-id".
-one.md:7: unknown field "colour" in the front matter; use one of id, title, source, attribution, edited, content_note, minutes, detailed, resources, resources_checked.
+one.md:7: unknown field "colour" in the front matter; use one of id, title, source, attribution, edited, content_note, leader_note, closing, minutes, detailed, resources, resources_checked.
 one.md:11: unknown part kind "sermon"; use one of faq, reflection, prayer, next.
 good.md: ok
 two.md:1: the front matter has no content_note; add a line "content_note: ..." with a calm sentence or two on what the guide covers, shown before it starts.

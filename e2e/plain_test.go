@@ -56,7 +56,7 @@ func TestPlainWalkWholeGuideThenResume(t *testing.T) {
 	out := runPlain(t, env, input, "new", "--plain", "--group", "Thursday group")
 	mustShow(t, out, "Before we begin",
 		"Part 1 of 4, question 1 of 5: Cybersex Trafficking FAQs", "saved.",
-		"Prompt 1 of 2: What does it mean to you", "The group's own requests",
+		"Prompt 1 of 2: What does it mean to you", "The group's requests", "How are you leaving tonight?",
 		"What the group captured", "We sat with this in silence first.", "That is the end of the guide.")
 
 	list, err := vigilCmd(env, "sessions").CombinedOutput()
@@ -81,7 +81,7 @@ func TestPlainQuitThenResume(t *testing.T) {
 	mustShow(t, out, "Everything is saved in "+dbOf(env), "vigil resume 1")
 
 	out = runPlain(t, env, "q\n", "resume", "--plain")
-	mustShow(t, out, "Part 1 of 4, question 2 of 5", "How is IJM fighting it?", "Note so far:\nKept for later.")
+	mustShow(t, out, "Part 1 of 4, question 2 of 5", "How is IJM fighting it?", "The group's note so far:\nKept for later.")
 }
 
 // TestPlainHomeAsksFirst: with no command, plain mode asks whether to
@@ -93,5 +93,5 @@ func TestPlainHomeAsksFirst(t *testing.T) {
 	out = runPlain(t, env, "n\nf\nHello.\nq\n", "--plain")
 	mustShow(t, out, "Before we begin", "saved.")
 	out = runPlain(t, env, "r\nq\n", "--plain")
-	mustShow(t, out, "Note so far:\nHello.")
+	mustShow(t, out, "The group's note so far:\nHello.")
 }

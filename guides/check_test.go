@@ -25,6 +25,10 @@ func TestCheckBroken(t *testing.T) {
 		{"bad-yaml.md", []string{
 			`:5: the front matter is not valid YAML (found unexpected end of stream); check the indentation, and that each field reads name: value.`,
 		}},
+		{"closing.md", []string{
+			`:7: closing must be text on one line (or a YAML block of text), not a list or a set of fields.`,
+			`:9: leader_note must be text on one line (or a YAML block of text), not a list or a set of fields.`,
+		}},
 		{"content-before.md", []string{
 			`:1: the file must start with the --- line that opens the front matter (now at line 3); move or remove what is above it.`,
 		}},

@@ -13,7 +13,7 @@ import (
 // The front-matter field names, as written in the file. A test keeps them in
 // step with the yaml tags of Meta, ResourceGroup and Resource.
 var (
-	metaFields     = []string{"id", "title", "source", "attribution", "edited", "content_note", "minutes", "detailed", "resources", "resources_checked"}
+	metaFields     = []string{"id", "title", "source", "attribution", "edited", "content_note", "leader_note", "closing", "minutes", "detailed", "resources", "resources_checked"}
 	groupFields    = []string{"need", "items"}
 	resourceFields = []string{"name", "by", "web", "phone", "text", "tty", "for"}
 )
@@ -74,6 +74,10 @@ func (r *metaReader) read(src string) {
 			r.str(v, key, &r.meta.Edited)
 		case "content_note":
 			r.str(v, key, &r.meta.ContentNote)
+		case "leader_note":
+			r.str(v, key, &r.meta.LeaderNote)
+		case "closing":
+			r.str(v, key, &r.meta.Closing)
 		case "resources_checked":
 			r.checked(v)
 		case "minutes":

@@ -33,13 +33,19 @@ type Guide struct {
 
 // Meta is the guide's front matter.
 type Meta struct {
-	ID          string       `yaml:"id"`
-	Title       string       `yaml:"title"`
-	Source      string       `yaml:"source"`      // where the text comes from (organisation, document)
-	Attribution string       `yaml:"attribution"` // credit line shown with the guide
-	Edited      string       `yaml:"edited"`      // what was changed for reading, if anything
-	ContentNote string       `yaml:"content_note"`
-	Minutes     map[Kind]int `yaml:"minutes"` // suggested minutes per part kind
+	ID          string `yaml:"id"`
+	Title       string `yaml:"title"`
+	Source      string `yaml:"source"`      // where the text comes from (organisation, document)
+	Attribution string `yaml:"attribution"` // credit line shown with the guide
+	Edited      string `yaml:"edited"`      // what was changed for reading, if anything
+	ContentNote string `yaml:"content_note"`
+	// LeaderNote is the leader's note on the content note (Markdown): what
+	// to say before the guide begins. Shown only in the leader's view.
+	LeaderNote string `yaml:"leader_note"`
+	// Closing is the guide's own close (Markdown), shown on the closing
+	// page before the summary; empty for vigil's own.
+	Closing string       `yaml:"closing"`
+	Minutes map[Kind]int `yaml:"minutes"` // suggested minutes per part kind
 	// Detailed lists part kinds ("faq") or section IDs whose text is detailed
 	// about the abuse itself; the gentler path skips them and their screens
 	// carry a reminder of how to pause.

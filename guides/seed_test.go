@@ -149,9 +149,26 @@ func TestSeedResources(t *testing.T) {
 	if len(want) == 0 {
 		t.Fatal("no resources read from RESOURCES.md")
 	}
+	// The guide orders the groups support first, reporting after (the
+	// help screen shows them in file order); each group is word for word.
 	got := Default().Meta.Resources
-	if !reflect.DeepEqual(got, want) {
+	byNeed := func(gs []ResourceGroup) map[string]ResourceGroup {
+		m := map[string]ResourceGroup{}
+		for _, g := range gs {
+			m[g.Need] = g
+		}
+		return m
+	}
+	if len(got) != len(want) || !reflect.DeepEqual(byNeed(got), byNeed(want)) {
 		t.Errorf("resources differ from RESOURCES.md:\n got %+v\nwant %+v", got, want)
+	}
+	order := map[string]int{}
+	for i, g := range got {
+		order[g.Need] = i
+	}
+	if order["Someone to talk to"] != 0 ||
+		order["Get help for someone who may be trafficked (United States)"] > order["Report the online sexual exploitation of a child"] {
+		t.Errorf("support does not come before reporting: %v", order)
 	}
 	if c := Default().Meta.ResourcesChecked; c != "2026-11-26" {
 		t.Errorf("resources_checked = %q", c)

@@ -45,7 +45,10 @@ func (r *run) handle(line string) (done bool, err error) {
 	case cmd == "p":
 		return r.pause()
 	case cmd == "r":
+		r.revealed = true // r reads a headline-only request's text too
 		r.show(true)
+	case pg.Kind == session.PageClosing && !commands[cmd]:
+		r.say("Nothing needs to be written here; n goes on.")
 	case pg.Kind == session.PageContentNote && (cmd == "f" || cmd == "n"):
 		return false, r.choosePath(store.PathFull)
 	case pg.Kind == session.PageContentNote && cmd == "g":
@@ -98,6 +101,12 @@ func (r *run) promptLine() string {
 			what = append(what, "k N kept going, d N done, l N let go")
 		}
 		return "note, or " + strings.Join(append(what, "n next, b back, q quit> "), ", ")
+	case pg.Kind == session.PageClosing:
+		return "n next, b back, h help, q quit> "
+	case pg.Kind == session.PageCheckIn:
+		return "a note if you like, or n next, b back, h help, q quit> "
+	case r.m.Page().Headline:
+		return "r read its text, note, or m mark prayed, n next, b back, p pause, q quit> "
 	case r.m.CanPass():
 		return "response, or pass, n next, b back, p pause, q quit> "
 	case r.m.OnGuideRequest():
@@ -113,14 +122,16 @@ const commandHelp = `Commands: type one and press enter.
   r  read this page again
   p  pause: a calm line with nothing of the guide on it
   h  help and report: who to call
+  pass  on a reflection prompt: pass it (nobody has to answer)
   q  quit; everything is already saved
   ?  this list
 On the first page: f (or n) the full guide, g the gentler path (straight to reflection and prayer).
 On a reflection prompt: pass records that the group passes it (pass again takes that back).
-On one of the guide's prayer requests: m marks it prayed, or not.
+On one of the guide's prayer requests: m marks it prayed, or not. On the gentler path, a request whose details describe abuse shows its headline only: r reads its text.
 On the group's requests: a adds one; m and a number (m 2) marks that one prayed, or not.
 On the commitments: a adds one.
 On what earlier meetings left open, by number: for a request, s 1 still praying, y 1 answered (a line on how may follow: y 1 she is well), x 1 archive; for a commitment from last time, k 3 kept going, d 3 done, l 3 let go. The same command again takes it back.
+At the end come a closing, a check-in with the help resources (its note is optional) and, for a group, the leader's debrief: who may need a follow-up, a note only the leader sees, shown again at the start of the group's next meeting.
 Anything else you type is the note for the page, added as a new line and saved at once. An empty line does nothing.
 `
 
@@ -170,9 +181,13 @@ func (r *run) addRequest() (done bool, err error) {
 		ended = !ok
 		private = !ok || strings.EqualFold(ans, "y") || strings.EqualFold(ans, "yes")
 	}
-	req, cs := r.m.AddRequest(text, name, private, r.now())
+	req, cs, err := r.m.AddRequestChecked(text, name, private, r.now())
+	if err != nil {
+		r.say("%s Nothing added.", err)
+		return ended, nil
+	}
 	if err := r.apply(cs); err != nil {
-		return true, err
+		return ended, nil // said, and kept in a recovery file
 	}
 	r.say("Added request %d: %s", len(r.m.RequestsIn(session.Leader)), requestLine(req))
 	if ended {
@@ -196,9 +211,13 @@ func (r *run) addCommitment() (done bool, err error) {
 	if err != nil {
 		return true, err
 	}
-	c, cs := r.m.AddCommitment(text, name, r.now())
+	c, cs, err := r.m.AddCommitmentChecked(text, name, r.now())
+	if err != nil {
+		r.say("%s Nothing added.", err)
+		return !ok, nil
+	}
 	if err := r.apply(cs); err != nil {
-		return true, err
+		return !ok, nil // said, and kept in a recovery file
 	}
 	r.say("Added commitment %d: %s", len(r.m.Rec.Commitments), itemLine(c.Text, c.Name))
 	if !ok {

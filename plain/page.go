@@ -23,7 +23,7 @@ func (r *run) show(full bool) {
 	case session.PageSummary:
 		b.WriteString(capturedText(session.Capture(r.m.Rec, r.m.Guide, session.Leader)))
 	case session.PageRequests:
-		line("The group's own requests")
+		line(r.m.Words().Requests)
 		list := r.m.RequestsIn(session.Leader)
 		if len(list) == 0 {
 			line("No requests yet. Type a to add one as it is spoken.")
@@ -33,8 +33,22 @@ func (r *run) show(full bool) {
 		}
 	case session.PageRevisit:
 		r.revisitLines(line)
+	case session.PageClosing:
+		r.closing(line)
+	case session.PageCheckIn:
+		w := r.m.Words()
+		line(w.CheckIn)
+		line(w.CheckInIntro())
+		b.WriteString(helpText(session.HelpOf(r.m.Guide)))
+		line("")
+		line(session.CheckInNote)
+	case session.PageDebrief:
+		line(session.DebriefTitle)
+		line(session.DebriefCare)
+		line("")
+		line(session.DebriefFollowUp)
 	case session.PageCommitments:
-		line("Commitments: what we will do")
+		line(r.m.Words().Commitments)
 		if len(r.m.Rec.Commitments) == 0 {
 			line("No commitments yet. Type a to add one.")
 		}
@@ -63,8 +77,24 @@ func (r *run) contentNote(line func(string)) {
 	if meta.Attribution != "" {
 		line(strings.TrimSpace(meta.Attribution))
 	}
+	if r.m.GuideLeaderNotesIn(session.Leader) && strings.TrimSpace(meta.LeaderNote) != "" {
+		line("")
+		line("For the leader:")
+		line(markdown(meta.LeaderNote))
+	}
 	line("")
 	line("How shall we go on? f (or n) for the full guide; g for the gentler path, straight to reflection and prayer.")
+}
+
+// closing prints the closing page: the guide's own close, or vigil's
+// blessing, credited as vigil's words.
+func (r *run) closing(line func(string)) {
+	line("Closing")
+	text, vigils := session.Closing(r.m.Guide.Meta.Closing)
+	line(markdown(text))
+	if vigils {
+		line(session.VigilClosingCredit)
+	}
 }
 
 // guidePage prints a section of the guide, or a reflection step with one
@@ -79,18 +109,27 @@ func (r *run) guidePage(line func(string), full bool) {
 	if r.m.Detailed() {
 		line("Anyone may step out at any time; p pauses.")
 	}
-	if full {
+	switch {
+	case pg.Headline && !r.revealed:
+		line("")
+		line(session.HeadlineOnly + "; type r to read them.")
+	case full:
 		line("")
 		line(markdown(sec.Body))
-		if strings.TrimSpace(sec.Leader) != "" {
+		if r.m.GuideLeaderNotesIn(session.Leader) && strings.TrimSpace(sec.Leader) != "" {
 			line("")
 			line("For the leader:")
 			line(markdown(sec.Leader))
 		}
-	} else {
+	default:
 		line("The text of this step is as before; r reads it again.")
 	}
 	if pg.Kind == session.PagePrompt {
+		if note := r.m.Words().PromptsNote; note != "" && !r.promptsNoted {
+			r.promptsNoted = true
+			line("")
+			line(note)
+		}
 		line("")
 		line(fmt.Sprintf("Prompt %d of %d: %s", pg.Prompt+1, len(sec.Prompts), inline(sec.Prompts[pg.Prompt])))
 	}
@@ -106,16 +145,23 @@ func (r *run) guidePage(line func(string), full bool) {
 // notes prints what has been written on the page so far: the group's note
 // (or response, or that the group passed) and the leader's own.
 func (r *run) notes(line func(string)) {
-	label := "Note so far:"
-	if r.m.Page().Kind == session.PagePrompt {
-		label = "Response so far:"
+	w, pg := r.m.Words(), r.m.Page()
+	label := w.Note + " so far:"
+	switch {
+	case pg.LeaderOnly:
+		label = "Leader's own note:"
+	case pg.Kind == session.PagePrompt:
+		label = w.Response + " so far:"
 	}
 	if n := r.m.Note(false); strings.TrimSpace(n.Text) != "" {
 		line(label)
 		line(n.Text)
 	}
 	if r.m.CanPass() && r.m.Passed() {
-		line("Passed: the group passes this prompt; pass takes that back.")
+		line(r.m.Words().Passed + " pass takes that back.")
+	}
+	if r.m.Page().LeaderOnly {
+		return // its one note, the leader's, is printed above
 	}
 	if n := r.m.Note(true); strings.TrimSpace(n.Text) != "" {
 		line("Leader's own note:")
@@ -135,6 +181,12 @@ func (r *run) position() string {
 		return "Summary: " + g.Meta.Title
 	case pg.Kind == session.PageRevisit:
 		return "Before the guide: what the group's earlier meetings left open"
+	case pg.Kind == session.PageClosing:
+		return "Closing: " + g.Meta.Title
+	case pg.Kind == session.PageCheckIn:
+		return "Check-in: " + g.Meta.Title
+	case pg.Kind == session.PageDebrief:
+		return "Debrief, for the leader only: " + g.Meta.Title
 	case pg.Part < 0:
 		return "After the guide: " + g.Meta.Title
 	}

@@ -63,6 +63,12 @@ type run struct {
 	werr  error // the first failed write to out
 	saver *session.Saver
 	m     session.Meeting
+	// revealed is set when r reads the text of a prayer request that the
+	// gentler path shows by its headline only; moving on clears it.
+	revealed bool
+	// promptsNoted is set once a person alone has been told that some
+	// prompts were written for a group.
+	promptsNoted bool
 }
 
 func (r *run) result(err error) error {
@@ -128,14 +134,58 @@ func (r *run) open(o *session.Opened) {
 	if err != nil {
 		r.say("What earlier meetings left open could not be read (%v); the meeting goes on without it.", err)
 	}
+	// Plain mode is the leader's view: the last meeting's debrief note
+	// comes first, for the leader alone.
+	if f := r.m.FollowUp(session.Leader); f != "" {
+		r.say("%s:", session.FollowUpLabel)
+		r.say("%s", f)
+	}
 }
 
-// apply saves what a change of the meeting returned, at once.
+// apply saves what a change of the meeting returned, at once. When the
+// save fails, the meeting keeps the line (it is written again with the
+// rest when plain mode ends), the changes go to a recovery file, and the
+// user is told in one sentence; plain mode goes on.
 func (r *run) apply(cs []store.Change) error {
 	if err := r.saver.Apply(cs...); err != nil {
-		return fmt.Errorf("the last line was not saved (%w); what was typed before it is", err)
+		r.say("%s", r.notSaved("That was not saved", cs, err))
+		return errNotSaved
 	}
 	return nil
+}
+
+// holdsText reports whether changes carry anything typed: a note, a
+// request or a commitment.
+func holdsText(cs []store.Change) bool {
+	for _, c := range cs {
+		if len(c.Notes) > 0 || len(c.Requests) > 0 || len(c.Commitments) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// errNotSaved is what apply returns when it has already said that a
+// change was not saved: the caller says nothing more, and goes on.
+var errNotSaved = errors.New("not saved")
+
+// notSaved writes changes that could not be saved to a recovery file and
+// says so in one sentence that begins with what.
+func (r *run) notSaved(what string, cs []store.Change, err error) string {
+	why := strings.Join(strings.Fields(err.Error()), " ")
+	if !holdsText(cs) {
+		// A move or a mark: nothing typed is at stake, and the meeting
+		// writes it again with everything else when plain mode ends.
+		return fmt.Sprintf("%s (%s).", what, why)
+	}
+	path, rerr := session.WriteRecovery(r.cfg.Store.Path(), cs, err, r.now())
+	switch {
+	case rerr != nil:
+		return fmt.Sprintf("%s (%s), and no recovery file could be written either; copy what you typed somewhere safe.", what, why)
+	case path == "":
+		return fmt.Sprintf("%s (%s).", what, why)
+	}
+	return fmt.Sprintf("%s (%s); it is kept in %s.", what, why, path)
 }
 
 // walk shows the page, then reads lines until the summary, q or the end of
@@ -155,6 +205,9 @@ func (r *run) walk() error {
 			return r.stop()
 		}
 		done, err := r.handle(line)
+		if errors.Is(err, errNotSaved) {
+			err = nil // said, and kept in a recovery file: go on
+		}
 		if err != nil || done {
 			return err
 		}
@@ -165,8 +218,10 @@ func (r *run) walk() error {
 // stop writes the meeting as it stands, with the time spent, and says
 // where the session is kept and how to go on with it.
 func (r *run) stop() error {
-	if err := r.saver.Apply(r.m.Final(r.now())...); err != nil {
-		r.say("The time spent was not saved: %v.", err)
+	final := r.m.Final(r.now())
+	if err := r.saver.Apply(final...); err != nil {
+		r.say("%s", r.notSaved("The session could not be saved as it stands", final, err))
+		return nil
 	}
 	r.say("Everything is saved in %s. To go on from here later: vigil resume %d",
 		r.cfg.Store.Path(), r.m.ID())
@@ -177,7 +232,7 @@ func (r *run) stop() error {
 // screens do, so that either goes on where the other stopped.
 func (r *run) move(delta int) error {
 	prev := r.m.Page()
-	cs, moved := r.m.Move(delta, r.now())
+	cs, moved := r.m.MoveIn(session.Leader, delta, r.now())
 	if !moved {
 		if delta < 0 {
 			r.say("This is the first page.")
@@ -187,6 +242,7 @@ func (r *run) move(delta int) error {
 	if err := r.apply(cs); err != nil {
 		return err
 	}
+	r.revealed = false
 	cur := r.m.Page()
 	sameStep := prev.Kind == session.PagePrompt && cur.Kind == session.PagePrompt && prev.Part == cur.Part && prev.Section == cur.Section
 	r.show(!sameStep)
@@ -202,10 +258,16 @@ func (r *run) choosePath(path store.Path) error {
 	return nil
 }
 
-// addNote adds a line to the group's note on the page.
+// addNote adds a line to the group's note on the page. A line that would
+// take the note over the limit is refused with a sentence.
 func (r *run) addNote(line string) error {
-	if err := r.apply(r.m.AppendNote(line, r.now())); err != nil {
-		return err
+	cs, err := r.m.AppendNote(line, r.now())
+	if err != nil {
+		r.say("%s", err)
+		return nil
+	}
+	if err := r.apply(cs); err != nil {
+		return nil // said, and kept in a recovery file
 	}
 	r.say("saved.")
 	return nil
@@ -231,7 +293,7 @@ func (r *run) togglePass() error {
 		return err
 	}
 	if r.m.Passed() {
-		r.say("Passed: the group passes this prompt. Type pass again to take that back.")
+		r.say("%s Type pass again to take that back.", r.m.Words().Passed)
 	} else {
 		r.say("No longer passed.")
 	}

@@ -30,9 +30,19 @@ func TestPlainWalksTinyGuide(t *testing.T) {
 		"m 2\n",
 		"n\n", "n\n", // next#commitments
 		"a\n", "Call the helpline\n", "Ben\n",
+		"n\n",    // closing
+		"Amen\n", // the closing takes no note
+		"n\n",    // check-in
+		"Tired but ok.\n",
+		"n\n", // debrief, the leader's
+		"Check on Ana.\n",
 		"n\n", // summary: plain mode stops here
 		"q\n",
 	)
+	if n := rec0(t, st, cfg); n.Notes["closing"].Text != "" || n.Notes["check-in"].Text != "Tired but ok." ||
+		n.Notes["debrief@leader"].Text != "Check on Ana." || n.Notes["debrief@leader"].Kind != store.NoteLeader {
+		t.Errorf("close notes: %+v", n.Notes)
+	}
 	rec := loadRecord(t, st, cfg.Start.Record.Session.ID)
 	if n := rec.Notes["faq/one"]; n.Text != "A note on one.\nAnd a second line." || n.Kind != store.NoteSection {
 		t.Errorf("note on faq/one = %+v", n)
@@ -70,7 +80,16 @@ func TestPlainWalksTinyGuide(t *testing.T) {
 		"Marked prayed.", "Added request 1: For Ana's mother (Ana) [private]", "Request 2 marked prayed.",
 		"What the group captured", "- A note on one.\n  And a second line.", "- P1? — Response one.", "- P2? — Passed.",
 		"- Pray for A [prayed]", "- For Ana's mother (Ana · private) [not yet prayed]", "- For rain [prayed]",
-		"- Call the helpline (Ben)", "That is the end of the guide.")
+		"- Call the helpline (Ben)", "That is the end of the guide.",
+		"Closing: Tiny", session.VigilClosing, session.VigilClosingCredit, "Nothing needs to be written here",
+		"Check-in: Tiny", "How are you leaving tonight?", session.EmergencyLine, session.CheckInNote,
+		"Debrief, for the leader only: Tiny", session.DebriefCare,
+		"Check-in\nHow people were leaving:\n- Tired but ok.", "Who may need a follow-up:\n- Leader's note (private) — Check on Ana.")
+}
+
+func rec0(t *testing.T, st *store.Store, cfg Config) store.Record {
+	t.Helper()
+	return loadRecord(t, st, cfg.Start.Record.Session.ID)
 }
 
 func TestPlainWalksSeedGuide(t *testing.T) {
@@ -158,8 +177,8 @@ func TestPlainQuitMidwayThenResume(t *testing.T) {
 	mustContain(t, out, "Everything is saved in "+st.Path(), "vigil resume 1")
 	rec := loadRecord(t, st, id)
 	s := rec.Session
-	if s.Position != (store.Position{Stage: store.StageSection, Page: "faq/two"}) || s.Seen != 4 || s.Total != 10 {
-		t.Errorf("position %+v, seen %d of %d; want faq/two, 4 of 10", s.Position, s.Seen, s.Total)
+	if s.Position != (store.Position{Stage: store.StageSection, Page: "faq/two"}) || s.Seen != 4 || s.Total != 13 {
+		t.Errorf("position %+v, seen %d of %d; want faq/two, 4 of 13", s.Position, s.Seen, s.Total)
 	}
 
 	// The meeting every front end opens resumes where plain mode left it.
@@ -174,7 +193,7 @@ func TestPlainQuitMidwayThenResume(t *testing.T) {
 	// And so does plain mode, with the note.
 	cfg.Start = o
 	out = runScript(t, cfg, "q\n")
-	mustContain(t, out, "question 2 of 2", "The second answer.", "Note so far:\nKept for later.")
+	mustContain(t, out, "question 2 of 2", "The second answer.", "The group's note so far:\nKept for later.")
 }
 
 func TestPlainGentlerPath(t *testing.T) {
@@ -272,7 +291,7 @@ func TestPlainAsksToStartOrResume(t *testing.T) {
 	}
 
 	out = runScript(t, cfg, "r\n", "q\n")
-	mustContain(t, out, "r resume the latest session (Tiny", "Note so far:\nHello.")
+	mustContain(t, out, "r resume the latest session (Tiny", "The group's note so far:\nHello.")
 	if later, _ := st.Sessions(0); len(later) != 1 || later[0].ID != latest.ID {
 		t.Errorf("resume made another session: %+v", later)
 	}

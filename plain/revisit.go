@@ -28,7 +28,7 @@ func (r *run) revisitLines(line func(string)) {
 	}
 	for n, i := range reqs {
 		c := r.m.Carry.Requests[i]
-		state := fmt.Sprintf("open, added %s, prayed in %d session(s)", c.SessionCreated.Local().Format("2006-01-02"), c.Request.TimesPrayed())
+		state := fmt.Sprintf("open, added %s, prayed in %s", c.SessionCreated.Local().Format("2006-01-02"), session.Count(c.Request.TimesPrayed(), "session", "sessions"))
 		if rv, ok := r.m.RevisitAction(store.ItemRequest, c.SessionUID, c.Request.ID); ok {
 			state = actionText(rv) + " tonight"
 		}

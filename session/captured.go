@@ -17,6 +17,9 @@ import (
 type Captured struct {
 	// View is the view it was laid out for.
 	View View
+	// Title heads it: "What the group captured", or, for one person
+	// alone, "What you wrote" (see Words).
+	Title string
 	// Rec is the session as the view may show it (see Filter): the JSON
 	// export writes it whole.
 	Rec     store.Record
@@ -75,8 +78,13 @@ const (
 	// revisit step did, in the part titled TitleRevisit.
 	TitleRevisitRequests    = "Requests from earlier meetings"
 	TitleRevisitCommitments = "Commitments from last time"
-	LabelLeader        = "Leader's note (private)"
-	TextPassed         = "Passed."
+	// TitleCheckIn and TitleDebrief head the notes of the check-in and of
+	// the leader's debrief; TitleFollowUp the debrief's note.
+	TitleCheckIn  = "Check-in"
+	TitleDebrief  = "Debrief"
+	TitleFollowUp = "Who may need a follow-up"
+	LabelLeader   = "Leader's note (private)"
+	TextPassed    = "Passed."
 	// KindRevisit is the Part.Kind of what a meeting did with what earlier
 	// meetings left open.
 	KindRevisit = "revisit"
@@ -89,8 +97,8 @@ const (
 // Capture lays out rec for view v, against the session's guide when there
 // is one. g may be nil: then titles fall back to the notes' keys.
 func Capture(rec store.Record, g *guides.Guide, v View) Captured {
-	rec = Filter(rec, v)
-	b := &builder{rec: rec, g: g, where: map[string][2]int{}, prompts: map[string][]string{}, listed: map[string]bool{}}
+	rec = filter(rec, v, g)
+	b := &builder{rec: rec, g: g, view: v, words: WordsFor(rec.Session.Alone), where: map[string][2]int{}, prompts: map[string][]string{}, listed: map[string]bool{}}
 	b.guideParts()
 	b.notes()
 	b.prayed()
@@ -98,7 +106,7 @@ func Capture(rec store.Record, g *guides.Guide, v View) Captured {
 	b.commitments()
 	b.revisited()
 	b.times()
-	return Captured{View: v, Rec: rec, Heading: b.heading(), Facts: b.facts(), Parts: b.finish()}
+	return Captured{View: v, Title: b.words.Captured, Rec: rec, Heading: b.heading(), Facts: b.facts(), Parts: b.finish()}
 }
 
 // Lines is every piece of text the captured model holds in its parts, one
@@ -134,6 +142,8 @@ func (c Captured) Empty() bool {
 type builder struct {
 	rec   store.Record
 	g     *guides.Guide // nil when the guide is not in the library
+	words Words         // a group's, or one person's
+	view  View
 	parts []Part
 	// where finds a section by ID or page key: part and section index.
 	where map[string][2]int
@@ -192,6 +202,10 @@ func (b *builder) partOf(kind string) int {
 		title = "Content note"
 	case KindRevisit:
 		title = TitleRevisit
+	case KeyCheckIn:
+		title = TitleCheckIn
+	case KeyDebrief:
+		title = TitleDebrief
 	}
 	b.parts = append(b.parts, Part{Kind: kind, Title: title, fallback: true})
 	return len(b.parts) - 1
@@ -244,11 +258,15 @@ func (b *builder) notes() {
 		var title string
 		switch id {
 		case KeyRequests:
-			title = TitleGroupRequests
+			title = b.words.Requests
 		case KeyCommitments:
 			title = TitleCommitments
 		case KeyRevisit:
 			id, title = idRevisitReqs, TitleRevisitRequests
+		case KeyCheckIn:
+			title = b.words.CheckedIn
+		case KeyDebrief:
+			title = TitleFollowUp
 		}
 		s := b.sectionOf(id, title)
 		s.Entries = append(s.Entries, e)
@@ -328,7 +346,7 @@ func (b *builder) requests() {
 	if len(b.rec.Requests) == 0 {
 		return
 	}
-	s := b.sectionOf(KeyRequests, TitleGroupRequests)
+	s := b.sectionOf(KeyRequests, b.words.Requests)
 	s.Checks = true
 	for _, r := range b.rec.Requests {
 		var detail []string

@@ -14,9 +14,14 @@ import (
 type Carry struct {
 	Requests    []store.GroupRequest
 	Commitments []CarriedCommitment
+	// FollowUp is the leader's private note on the last meeting's debrief:
+	// who may need a follow-up. Only the leader's view shows it (see
+	// Meeting.FollowUp); it is not something to revisit with the group.
+	FollowUp string
 }
 
-// Empty reports whether there is nothing to revisit.
+// Empty reports whether there is nothing to revisit with the group. The
+// leader's follow-up note does not count: the revisit step is shared.
 func (c Carry) Empty() bool { return len(c.Requests) == 0 && len(c.Commitments) == 0 }
 
 // CarriedCommitment is a commitment of an earlier meeting of the group.
@@ -48,6 +53,7 @@ func LoadCarry(st *store.Store, s store.Session) (Carry, error) {
 	if err != nil || !found {
 		return c, err
 	}
+	c.FollowUp = prev.Notes[KeyDebrief+LeaderSuffix].Text
 	for _, cm := range prev.Commitments {
 		c.Commitments = append(c.Commitments, CarriedCommitment{SessionUID: prev.Session.UID, SessionCreated: prev.Session.Created, Commitment: cm})
 	}

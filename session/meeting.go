@@ -40,7 +40,7 @@ func Open(o *Opened, now time.Time) Meeting {
 	if rec.Session.Path == "" {
 		rec.Session.Path = store.PathFull
 	}
-	m := Meeting{Guide: o.Guide, Rec: rec, Pages: BuildPages(o.Guide, rec.Session.Path)}
+	m := Meeting{Guide: o.Guide, Rec: rec, Pages: PagesOf(o.Guide, rec.Session)}
 	m.Cur = IndexOf(m.Pages, rec.Session.Position.Page)
 	if rec.Session.Position.Page == KeyRevisit {
 		m.pending = KeyRevisit // the step comes back when its items are read
@@ -116,7 +116,7 @@ func (m *Meeting) TakeCarry(c Carry, err error) {
 		if m.pending != "" {
 			key = m.pending
 		}
-		m.Pages = WithRevisit(BuildPages(m.Guide, m.Rec.Session.Path), true)
+		m.Pages = WithRevisit(PagesOf(m.Guide, m.Rec.Session), true)
 		m.Cur = IndexOf(m.Pages, key)
 	}
 	m.pending = ""
@@ -158,11 +158,16 @@ func (m *Meeting) GoTo(i int, now time.Time) (cs []store.Change, moved bool) {
 }
 
 // ChoosePath sets the way through the guide from the content note and
-// goes on to its first page.
+// goes on to its first page. A meeting length already set is shared again
+// among the parts the path shows, so that the gentler path's minutes are
+// not planned for a part it skips.
 func (m *Meeting) ChoosePath(path store.Path, now time.Time) []store.Change {
 	if path != m.Rec.Session.Path {
 		m.Rec.Session.Path = path
-		m.Pages = WithRevisit(BuildPages(m.Guide, path), !m.Carry.Empty())
+		m.Pages = WithRevisit(PagesOf(m.Guide, m.Rec.Session), !m.Carry.Empty())
+	}
+	if total := BudgetTotal(m.Rec.Session.Budget); total > 0 {
+		m.Rec.Session.Budget = ScaleBudgetFor(m.Guide, path, total)
 	}
 	cs, _ := m.GoTo(1, now)
 	return cs
@@ -174,10 +179,11 @@ func (m *Meeting) Note(leader bool) store.Note {
 }
 
 // SetNote puts typed text into the note the view writes on the page on
-// screen. Nothing changes when the text is the same.
+// screen. Nothing changes when the text is the same, or when it is over
+// MaxText: SetNoteChecked says so, and front ends call it instead.
 func (m *Meeting) SetNote(leader bool, text string, now time.Time) []store.Change {
-	p := m.Page()
-	return m.setNote(NoteKey(p, leader), NoteKindOf(p, leader), text, now)
+	cs, _ := m.SetNoteChecked(leader, text, now)
+	return cs
 }
 
 func (m *Meeting) setNote(key string, kind store.NoteKind, text string, now time.Time) []store.Change {
@@ -196,13 +202,14 @@ func (m *Meeting) setNote(key string, kind store.NoteKind, text string, now time
 }
 
 // AppendNote adds a line to the group's note on the page (plain mode types
-// a note a line at a time).
-func (m *Meeting) AppendNote(line string, now time.Time) []store.Change {
+// a note a line at a time). A note that would go over MaxText is left as
+// it was, and the error (a *TooLongError) is the sentence to show.
+func (m *Meeting) AppendNote(line string, now time.Time) ([]store.Change, error) {
 	text := line
 	if old := m.Note(false).Text; old != "" {
 		text = old + "\n" + line
 	}
-	return m.SetNote(false, text, now)
+	return m.SetNoteChecked(false, text, now)
 }
 
 // CanPass reports whether the page is a prompt the group may pass.
@@ -256,13 +263,17 @@ func (m *Meeting) SetAttendance(who string) []store.Change {
 	return []store.Change{m.header()}
 }
 
-// SetMeetingLength shares a meeting of total minutes between the parts;
-// 0 goes back to the guide's suggested minutes.
+// SetMeetingLength shares a meeting of total minutes between the parts
+// the session's path shows; 0 goes back to the guide's suggested minutes.
 func (m *Meeting) SetMeetingLength(total int) []store.Change {
 	if total <= 0 {
 		m.Rec.Session.Budget = nil
 	} else {
-		m.Rec.Session.Budget = ScaleBudget(m.Guide, total)
+		path := m.Rec.Session.Path
+		if path == "" {
+			path = store.PathFull
+		}
+		m.Rec.Session.Budget = ScaleBudgetFor(m.Guide, path, total)
 	}
 	return []store.Change{m.header()}
 }

@@ -56,8 +56,8 @@ func TestChoosePath(t *testing.T) {
 		first string
 		pages int
 	}{
-		{store.PathGentle, "reflection/clarity#1", 18},
-		{store.PathFull, "faq/what-is-cybersex-trafficking", 23},
+		{store.PathGentle, "reflection/clarity#1", 21},
+		{store.PathFull, "faq/what-is-cybersex-trafficking", 26},
 	} {
 		m := newMeeting(t, st, seed(), "", t0)
 		cs := m.ChoosePath(tt.path, t0)
@@ -113,7 +113,7 @@ func TestSetNote(t *testing.T) {
 	if cs := m.SetNote(false, "Hope.", t0); cs[0].Notes[0].Kind != store.NoteResponse {
 		t.Errorf("a response is filed as %s", cs[0].Notes[0].Kind)
 	}
-	if cs := m.AppendNote("More hope.", t0); cs[0].Notes[0].Text != "Hope.\nMore hope." {
+	if cs, _ := m.AppendNote("More hope.", t0); cs[0].Notes[0].Text != "Hope.\nMore hope." {
 		t.Errorf("AppendNote: %q", cs[0].Notes[0].Text)
 	}
 }
@@ -237,11 +237,11 @@ func TestRequestsAndCommitments(t *testing.T) {
 		t.Errorf("requests in the leader's view %+v", got)
 	}
 
-	cs = keep(m.EditRequest(1, "for Ana's new job", "Ana", true))
+	cs = keep(noErr(t)(m.EditRequest(1, "for Ana's new job", "Ana", true)))
 	if len(cs) != 1 || cs[0].Requests[0].Text != "for Ana's new job" || !cs[0].Requests[0].Private || !cs[0].Requests[0].Created.Equal(t0) {
 		t.Errorf("EditRequest: %+v", cs)
 	}
-	if m.EditRequest(1, "  ", "Ana", false) != nil || m.EditRequest(99, "x", "", false) != nil {
+	if noErr(t)(m.EditRequest(1, "  ", "Ana", false)) != nil || noErr(t)(m.EditRequest(99, "x", "", false)) != nil {
 		t.Error("an empty or unknown edit changed something")
 	}
 	if r, _ := m.Request(1); r.Text != "for Ana's new job" {
@@ -277,11 +277,11 @@ func TestRequestsAndCommitments(t *testing.T) {
 	}
 	c2, cs := m.AddCommitment("give", "Dee", t0)
 	keep(cs)
-	cs = keep(m.EditCommitment(c1.ID, "write to the MP again", "Cy"))
+	cs = keep(noErr(t)(m.EditCommitment(c1.ID, "write to the MP again", "Cy")))
 	if len(cs) != 1 || cs[0].Commitments[0].Text != "write to the MP again" {
 		t.Errorf("EditCommitment: %+v", cs)
 	}
-	if m.EditCommitment(c1.ID, "", "Cy") != nil || m.EditCommitment(42, "x", "") != nil {
+	if noErr(t)(m.EditCommitment(c1.ID, "", "Cy")) != nil || noErr(t)(m.EditCommitment(42, "x", "")) != nil {
 		t.Error("an empty or unknown commitment edit changed something")
 	}
 	cs = keep(m.RemoveCommitment(c2.ID))

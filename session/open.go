@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"strings"
 	"time"
 
 	"vigil/guides"
@@ -25,8 +26,14 @@ type Opened struct {
 type Start struct {
 	Group string
 	Title string
+	// Alone starts one person's reflection: no group, one private view.
+	Alone bool
 	Now   time.Time
 }
+
+// ErrAloneWithGroup is NewSession's answer to a session asked for both
+// alone and with a group.
+var ErrAloneWithGroup = errors.New("a session is either one person's alone or a group's, not both")
 
 // NewSession creates a session of a guide in the store, positioned at the
 // content note, and keeps a copy of the guide's text with it (one copy per
@@ -35,7 +42,10 @@ type Start struct {
 // meeting's length and attendees, which the content note lets the leader
 // change.
 func NewSession(st *store.Store, g *guides.Guide, s Start) (*Opened, error) {
-	pages := BuildPages(g, store.PathFull)
+	if s.Alone && strings.TrimSpace(s.Group) != "" {
+		return nil, ErrAloneWithGroup
+	}
+	pages := buildPages(g, store.PathFull, s.Alone)
 	hash := GuideHash(g)
 	// The copy goes first, so that no session is left without its guide
 	// text if the second write fails. A guide made in code, not read from
@@ -50,6 +60,7 @@ func NewSession(st *store.Store, g *guides.Guide, s Start) (*Opened, error) {
 		GuideHash:  hash,
 		GuideTitle: g.Meta.Title,
 		Group:      s.Group,
+		Alone:      s.Alone,
 		Title:      s.Title,
 		Created:    s.Now,
 		Updated:    s.Now,

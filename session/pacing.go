@@ -14,11 +14,20 @@ import (
 // here reads the time itself, so tests replay a meeting minute by minute.
 
 // Planned is the minutes per part kind for a session: the leader's budget
-// when one was set at the start, else the guide's suggested minutes. On
-// the gentler path only the parts it shows count.
+// when one was set at the start, else the guide's suggested minutes. Only
+// the part kinds the session's path shows count: the gentler path, which
+// skips the FAQ, plans no minutes for it.
 func Planned(g *guides.Guide, s store.Session) map[guides.Kind]int {
+	path := s.Path
+	if path == "" {
+		path = store.PathFull
+	}
+	shown := ShownKinds(g, path)
 	out := map[guides.Kind]int{}
 	for _, k := range guides.Kinds {
+		if !shown[k] {
+			continue
+		}
 		if s.Budget != nil {
 			out[k] = s.Budget[string(k)]
 		} else {
@@ -28,15 +37,39 @@ func Planned(g *guides.Guide, s store.Session) map[guides.Kind]int {
 	return out
 }
 
-// ScaleBudget shares a meeting of total minutes between the parts in
-// proportion to the guide's suggested minutes, in whole minutes that add
-// up to the total exactly (largest remainders get the spare minutes, the
-// larger part first on a tie). A guide with no suggestions shares the time
-// equally among its part kinds.
+// ShownKinds are the part kinds of which a path shows at least one page.
+func ShownKinds(g *guides.Guide, path store.Path) map[guides.Kind]bool {
+	out := map[guides.Kind]bool{}
+	for _, p := range g.Parts {
+		for _, sec := range p.Sections {
+			if skip, _ := skips(g, path, p.Kind, sec); !skip {
+				out[p.Kind] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ScaleBudget shares a meeting of total minutes between the parts of the
+// full guide in proportion to the guide's suggested minutes, in whole
+// minutes that add up to the total exactly (largest remainders get the
+// spare minutes, the larger part first on a tie). A guide with no
+// suggestions shares the time equally among its part kinds.
 func ScaleBudget(g *guides.Guide, total int) map[string]int {
+	return ScaleBudgetFor(g, store.PathFull, total)
+}
+
+// ScaleBudgetFor is ScaleBudget along a path: the minutes are shared only
+// among the part kinds the path shows.
+func ScaleBudgetFor(g *guides.Guide, path store.Path, total int) map[string]int {
+	shown := ShownKinds(g, path)
 	weights := map[guides.Kind]int{}
 	sum := 0
 	for _, p := range g.Parts {
+		if !shown[p.Kind] {
+			continue
+		}
 		if _, seen := weights[p.Kind]; !seen {
 			weights[p.Kind] = g.Minutes(p.Kind)
 			sum += g.Minutes(p.Kind)

@@ -20,6 +20,9 @@ const (
 	PageCommitments          // the commitments people took on
 	PageSummary              // everything captured
 	PageRevisit              // what the group's earlier meetings left open
+	PageClosing              // the guide's closing, or vigil's blessing
+	PageCheckIn              // how people are leaving, with the help resources
+	PageDebrief              // the leader's: who may need a follow-up
 )
 
 // Page keys that are not section IDs. They are stored as Note.Key and
@@ -30,6 +33,9 @@ const (
 	KeyCommitments = "next#commitments"
 	KeySummary     = "summary"
 	KeyRevisit     = "revisit"
+	KeyClosing     = "closing"
+	KeyCheckIn     = "check-in"
+	KeyDebrief     = "debrief"
 	// LeaderSuffix marks the leader's own note on a page: "<page>@leader".
 	LeaderSuffix = "@leader"
 )
@@ -42,12 +48,28 @@ type Page struct {
 	Part    int // index into guide.Parts; -1 for pages outside the guide
 	Section int // index into the part's sections; -1 for none
 	Prompt  int // the prompt of a PagePrompt, from 0
+	// Headline means the page shows a prayer request's headline only: the
+	// gentler path's way with a request whose text the guide marks
+	// detailed. Its text is one key away, never shown unasked.
+	Headline bool
+	// LeaderOnly means the page is the leader's alone (the debrief): the
+	// shared view never shows it, and its only note is the leader's.
+	LeaderOnly bool
+}
+
+// ShownIn reports whether view v shows the page: a leader-only page is
+// shown in the leader's view only.
+func (p Page) ShownIn(v View) bool {
+	if p.LeaderOnly {
+		return v == Leader
+	}
+	return v == Shared || v == Leader || v == Redacted
 }
 
 // HasNote reports whether a page takes a note.
 func (p Page) HasNote() bool {
 	switch p.Kind {
-	case PageSection, PagePrompt, PageRequests, PageCommitments, PageRevisit:
+	case PageSection, PagePrompt, PageRequests, PageCommitments, PageRevisit, PageCheckIn, PageDebrief:
 		return true
 	}
 	return false
@@ -64,9 +86,10 @@ func PromptKey(sectionID string, i int) string {
 }
 
 // NoteKey is the key of the note a view writes on a page: the group's note
-// in the shared view, the leader's own in the leader's view.
+// in the shared view, the leader's own in the leader's view. A leader-only
+// page has the leader's note only, whichever view asks.
 func NoteKey(p Page, leader bool) string {
-	if leader {
+	if leader || p.LeaderOnly {
 		return p.Key + LeaderSuffix
 	}
 	return p.Key
@@ -75,7 +98,7 @@ func NoteKey(p Page, leader bool) string {
 // NoteKindOf is the kind of the note a view writes on a page.
 func NoteKindOf(p Page, leader bool) store.NoteKind {
 	switch {
-	case leader:
+	case leader || p.LeaderOnly:
 		return store.NoteLeader
 	case p.Kind == PagePrompt:
 		return store.NoteResponse
@@ -84,21 +107,59 @@ func NoteKindOf(p Page, leader bool) store.NoteKind {
 	}
 }
 
-// BuildPages lays out a guide as pages along a path. The gentle path skips
-// every section the guide marks as detailed, and the FAQ when it marks none.
+// BuildPages lays out a guide as pages along a path, for a group. The
+// gentle path skips every section the guide marks as detailed (a prayer
+// request so marked shows its headline only), and the FAQ when it marks
+// none. Every path ends with the closing, the check-in, the leader's
+// debrief and the summary.
 func BuildPages(g *guides.Guide, path store.Path) []Page {
+	return buildPages(g, path, false)
+}
+
+// PagesOf lays out a session's pages: its path, and whether one person is
+// alone (then there is no debrief: nobody leads).
+func PagesOf(g *guides.Guide, s store.Session) []Page {
+	path := s.Path
+	if path == "" {
+		path = store.PathFull
+	}
+	return buildPages(g, path, s.Alone)
+}
+
+// skips reports whether a path leaves out a section of a part of kind k,
+// and headline whether it shows the section's headline only. It is the
+// rule of the gentler path, for the pages and for the time budget alike.
+func skips(g *guides.Guide, path store.Path, k guides.Kind, sec guides.Section) (skip, headline bool) {
+	if path != store.PathGentle {
+		return false, false
+	}
+	if len(g.Meta.Detailed) == 0 {
+		return k == guides.KindFAQ, false
+	}
+	if !g.IsDetailed(sec, k) {
+		return false, false
+	}
+	if k == guides.KindPrayer {
+		return false, true
+	}
+	return true, false
+}
+
+func buildPages(g *guides.Guide, path store.Path, alone bool) []Page {
 	pages := []Page{{Key: KeyContentNote, Kind: PageContentNote, Part: -1, Section: -1}}
 	sawPrayer := false
 	for pi, part := range g.Parts {
-		if path == store.PathGentle && len(g.Meta.Detailed) == 0 && part.Kind == guides.KindFAQ {
-			continue
-		}
 		added := 0
 		for si, sec := range part.Sections {
-			if path == store.PathGentle && g.IsDetailed(sec, part.Kind) {
+			skip, headline := skips(g, path, part.Kind, sec)
+			if skip {
 				continue
 			}
 			added++
+			if headline {
+				pages = append(pages, Page{Key: sec.ID, Kind: PageSection, Part: pi, Section: si, Headline: true})
+				continue
+			}
 			if part.Kind == guides.KindReflection && len(sec.Prompts) > 0 {
 				for i := range sec.Prompts {
 					pages = append(pages, Page{Key: PromptKey(sec.ID, i), Kind: PagePrompt, Part: pi, Section: si, Prompt: i})
@@ -123,6 +184,12 @@ func BuildPages(g *guides.Guide, path store.Path) []Page {
 	if !sawPrayer {
 		pages = append(pages, Page{Key: KeyRequests, Kind: PageRequests, Part: -1, Section: -1})
 	}
+	pages = append(pages,
+		Page{Key: KeyClosing, Kind: PageClosing, Part: -1, Section: -1},
+		Page{Key: KeyCheckIn, Kind: PageCheckIn, Part: -1, Section: -1})
+	if !alone {
+		pages = append(pages, Page{Key: KeyDebrief, Kind: PageDebrief, Part: -1, Section: -1, LeaderOnly: true})
+	}
 	return append(pages, Page{Key: KeySummary, Kind: PageSummary, Part: -1, Section: -1})
 }
 
@@ -135,6 +202,18 @@ func WithRevisit(pages []Page, has bool) []Page {
 	out := make([]Page, 0, len(pages)+1)
 	out = append(out, pages[0], Page{Key: KeyRevisit, Kind: PageRevisit, Part: -1, Section: -1})
 	return append(out, pages[1:]...)
+}
+
+// PagesIn are the indexes of the pages view v shows, in order: what an
+// outline or a walk in that view goes through.
+func PagesIn(pages []Page, v View) []int {
+	out := make([]int, 0, len(pages))
+	for i, p := range pages {
+		if p.ShownIn(v) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // IndexOf finds the page with a key, or the nearest sensible place: the

@@ -37,13 +37,13 @@ func tinyGuide() *guides.Guide {
 func TestBuildPagesFull(t *testing.T) {
 	got := keysOf(BuildPages(tinyGuide(), store.PathFull))
 	want := []string{"content-note", "faq/one", "faq/two", "reflection/clarity#1", "reflection/clarity#2",
-		"prayer/a", "prayer#group", "next/next-steps", "next#commitments", "summary"}
+		"prayer/a", "prayer#group", "next/next-steps", "next#commitments", "closing", "check-in", "debrief", "summary"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("full path:\n got %v\nwant %v", got, want)
 	}
 	kinds := mapPages(BuildPages(tinyGuide(), store.PathFull), func(p Page) PageKind { return p.Kind })
 	wantKinds := []PageKind{PageContentNote, PageSection, PageSection, PagePrompt, PagePrompt,
-		PageSection, PageRequests, PageSection, PageCommitments, PageSummary}
+		PageSection, PageRequests, PageSection, PageCommitments, PageClosing, PageCheckIn, PageDebrief, PageSummary}
 	if !reflect.DeepEqual(kinds, wantKinds) {
 		t.Errorf("kinds %v, want %v", kinds, wantKinds)
 	}
@@ -52,7 +52,7 @@ func TestBuildPagesFull(t *testing.T) {
 func TestBuildPagesGentleSkipsDetailed(t *testing.T) {
 	got := keysOf(BuildPages(tinyGuide(), store.PathGentle))
 	want := []string{"content-note", "reflection/clarity#1", "reflection/clarity#2",
-		"prayer/a", "prayer#group", "next/next-steps", "next#commitments", "summary"}
+		"prayer/a", "prayer#group", "next/next-steps", "next#commitments", "closing", "check-in", "debrief", "summary"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("gentle path:\n got %v\nwant %v", got, want)
 	}
@@ -68,8 +68,8 @@ func TestBuildPagesWithoutPrayerPartStillTakesRequests(t *testing.T) {
 	g := tinyGuide()
 	g.Parts = g.Parts[:2]
 	got := keysOf(BuildPages(g, store.PathFull))
-	if got[len(got)-2] != KeyRequests || got[len(got)-1] != KeySummary {
-		t.Errorf("pages end %v, want the group's requests and the summary", got[len(got)-2:])
+	if want := []string{KeyRequests, KeyClosing, KeyCheckIn, KeyDebrief, KeySummary}; !reflect.DeepEqual(got[len(got)-5:], want) {
+		t.Errorf("pages end %v, want %v", got[len(got)-5:], want)
 	}
 }
 
@@ -89,7 +89,7 @@ func TestBuildPagesSeedGuide(t *testing.T) {
 		}
 		return n
 	}
-	if len(full) != 23 || count(full, PagePrompt) != 8 || count(full, PageSection) != 11 {
+	if len(full) != 26 || count(full, PagePrompt) != 8 || count(full, PageSection) != 11 {
 		t.Errorf("seed, full path: %d pages, %d prompts, %d sections: %v", len(full), count(full, PagePrompt), count(full, PageSection), keysOf(full))
 	}
 	if full[1].Key != "faq/what-is-cybersex-trafficking" || full[6].Key != "reflection/clarity#1" {

@@ -34,7 +34,7 @@ func TestThreeWeeksOfAGroup(t *testing.T) {
 	sv.Queue(cs...)
 	sv.Queue(w1.SetAttendance("Ana, Ben")...)
 	sv.Queue(w1.SetMeetingLength(45)...)
-	if err := sv.Close(w1.Final(minutes(w1t, 90))...); err != nil {
+	if _, err := sv.Close(w1.Final(minutes(w1t, 90))...); err != nil {
 		t.Fatalf("closing week 1: %v", err)
 	}
 	rec1 := load(t, st, w1.ID())
@@ -157,7 +157,7 @@ func TestThreeWeeksOfAGroup(t *testing.T) {
 		t.Errorf("answered, then praying: %+v", r)
 	}
 	applyAll(t, st, w2.RevisitRequest(1, store.ActionAnswered, "she found work", minutes(w2t, 10)))
-	if err := NewSaver(st).Close(w2.Final(minutes(w2t, 60))...); err != nil {
+	if _, err := NewSaver(st).Close(w2.Final(minutes(w2t, 60))...); err != nil {
 		t.Fatal(err)
 	}
 	rec1 = load(t, st, w1.ID())

@@ -91,6 +91,9 @@ type Session struct {
 	// Attendance is who was there, as the leader typed it (names or
 	// initials); optional.
 	Attendance string `json:"attendance,omitempty"`
+	// Alone means one person's reflection, not a group's meeting: one
+	// private view, and words that speak to one person.
+	Alone bool `json:"alone,omitempty"`
 	// Revisited is what this meeting did with what the group's earlier
 	// meetings left open: requests prayed again, answered or archived, and
 	// commitments taken up again. The requests themselves keep their

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"text/tabwriter"
 	"time"
@@ -16,16 +17,22 @@ import (
 
 func newNewCmd(o *options) *cobra.Command {
 	var guideID, group, title string
+	var alone bool
 	c := &cobra.Command{
 		Use:   "new",
 		Short: "Open a new session of a guide",
 		Long: `Open the screens straight into a new session. It starts with the guide's
 content note; from there you go on with the full guide or take the gentler
-path to reflection and prayer.`,
+path to reflection and prayer. With --alone it is one person's reflection:
+one private view, with words that speak to one person.`,
 		Example: `  vigil new
-  vigil new --group "Thursday group" --title "Week 1"`,
+  vigil new --group "Thursday group" --title "Week 1"
+  vigil new --alone`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if alone && cmd.Flags().Changed("group") {
+				return errors.New("--alone and --group cannot be used together: a session is one person's reflection or a group's meeting; give one of them")
+			}
 			return runTUI(o, func(st *store.Store, lib guides.Library) (*session.Opened, error) {
 				g := guides.Default()
 				if guideID != "" {
@@ -34,12 +41,13 @@ path to reflection and prayer.`,
 						return nil, err
 					}
 				}
-				return session.NewSession(st, g, session.Start{Group: group, Title: title, Now: time.Now()})
+				return session.NewSession(st, g, session.Start{Group: group, Title: title, Alone: alone, Now: time.Now()})
 			})
 		},
 	}
 	c.Flags().StringVar(&guideID, "guide", "", "id of the guide to use (default: the built-in seed guide; see vigil guides)")
 	c.Flags().StringVar(&group, "group", "", "name of the group meeting, if any")
+	c.Flags().BoolVar(&alone, "alone", false, "one person's reflection, not a group's meeting")
 	c.Flags().StringVar(&title, "title", "", "a title for the session, if you like")
 	return c
 }
@@ -93,32 +101,52 @@ func newSessionsCmd(o *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "sessions",
 		Short: "List sessions: id, date, group, guide, progress",
-		Args:  cobra.NoArgs,
+		Long: `List the sessions: id, date, group, guide and progress, newest first. The
+database is opened read-only. A session that is damaged is left out of
+the list and named on stderr afterwards; ` + "`vigil doctor`" + ` says what is wrong
+with it, ` + "`vigil export ID --raw -o FILE`" + ` rescues what is left of it, and
+` + "`vigil sessions delete ID`" + ` removes it. The exit status is 0 all the same.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := openStore(o)
+			st, err := openReadStore(o)
+			if errors.Is(err, fs.ErrNotExist) {
+				fmt.Fprintln(cmd.OutOrStdout(), "No sessions yet. Start one with `vigil new`.")
+				return nil
+			}
 			if err != nil {
 				return err
 			}
 			defer st.Close()
 			list, err := st.Sessions(limit)
-			if err != nil {
+			var damaged *store.DamagedError
+			if err != nil && !errors.As(err, &damaged) {
 				return err
 			}
-			out := cmd.OutOrStdout()
-			if len(list) == 0 {
+			out := &checkedWriter{w: cmd.OutOrStdout()}
+			if len(list) == 0 && damaged == nil {
 				fmt.Fprintln(out, "No sessions yet. Start one with `vigil new`.")
-				return nil
+				return out.result()
 			}
-			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tDATE\tGROUP\tGUIDE\tPROGRESS")
-			for _, s := range list {
-				group := s.Group
-				if group == "" {
-					group = "-"
+			if len(list) > 0 {
+				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "ID\tDATE\tGROUP\tGUIDE\tPROGRESS")
+				for _, s := range list {
+					group := session.OneLine(s.Group)
+					if s.Alone {
+						group = "alone"
+					}
+					if group == "" {
+						group = "-"
+					}
+					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d of %d\n", s.ID, s.Updated.Local().Format("2006-01-02 15:04"), group, session.OneLine(s.GuideID), s.Seen, s.Total)
 				}
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d of %d\n", s.ID, s.Updated.Local().Format("2006-01-02 15:04"), group, s.GuideID, s.Seen, s.Total)
+				tw.Flush()
 			}
-			return tw.Flush()
+			if damaged != nil {
+				// The list above is whole but for these; say so, and go on.
+				fmt.Fprintln(cmd.ErrOrStderr(), "vigil: "+session.Sentence(damaged.Error()))
+			}
+			return out.result()
 		},
 	}
 }
