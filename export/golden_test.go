@@ -12,19 +12,20 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// TestGolden compares each format's export of the fixture session with
-// testdata/session.<format>.golden. Run with -update to rewrite them, then
+// TestGolden compares each format's export of the fixture session, in the
+// leader's, the shared and the redacted view, with
+// testdata/session[-shared|-redacted].<format>.golden. Run with -update to rewrite them, then
 // read them before committing.
 func TestGolden(t *testing.T) {
 	st, ids := storeWith(t, fixture())
 	for _, f := range Formats {
-		for _, redact := range []bool{false, true} {
-			name := "session." + string(f)
-			if redact {
-				name = "session-redacted." + string(f)
-			}
+		for _, v := range []struct {
+			prefix string
+			view   session.View
+		}{{"session.", session.Leader}, {"session-shared.", session.Shared}, {"session-redacted.", session.Redacted}} {
+			name := v.prefix + string(f)
 			t.Run(name, func(t *testing.T) {
-				got := export(t, st, ids, f, viewOf(redact))
+				got := export(t, st, ids, f, v.view)
 				path := filepath.Join("testdata", name+".golden")
 				if *update {
 					if err := os.WriteFile(path, []byte(got), 0o644); err != nil {

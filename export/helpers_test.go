@@ -49,8 +49,9 @@ func fixture() store.Record {
 				"prayer/pray-for-young-boys-and-girls-who-are-suffering-in-secret": at(20, 20),
 				"prayer/pray-for-favor-and-good-collaboration-between-ijm-and":     at(20, 24),
 			},
-			Spent:  map[string]int64{"faq": 1140, "reflection": 1530, "prayer": 790, "next": 295},
-			Budget: map[string]int{"reflection": 25},
+			Spent:       map[string]int64{"faq": 1140, "reflection": 1530, "prayer": 790, "next": 295},
+			Budget:      map[string]int{"reflection": 25},
+			NextMeeting: time.Date(2026, 12, 3, 0, 0, 0, 0, time.FixedZone("", -5*3600)),
 		},
 		Notes: map[string]store.Note{},
 		Requests: []store.Request{

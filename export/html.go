@@ -2,7 +2,9 @@ package export
 
 import (
 	"fmt"
+	"html"
 	"html/template"
+	"strings"
 
 	"vigil/session"
 )
@@ -13,7 +15,27 @@ import (
 // html/template escapes every piece of text.
 type htmlEncoder struct{}
 
-var page = template.Must(template.New("page").Funcs(template.FuncMap{"paragraphs": paragraphs}).Parse(pageTemplate))
+var page = template.Must(template.New("page").Funcs(template.FuncMap{
+	"paragraphs": paragraphs,
+	"guide":      func(src string) template.HTML { return template.HTML(guideHTML(src)) }, // escaped by guideHTML
+	"addresses":  htmlAddresses,
+	"titleNext":  func() string { return session.TitleGuideNext },
+	"titleHelp":  func() string { return session.TitleHelp },
+	"titleMeet":  func() string { return session.TitleNextMeeting },
+}).Parse(pageTemplate))
+
+// htmlAddresses escapes text, with each web address in it as a link.
+func htmlAddresses(s string) template.HTML {
+	var b strings.Builder
+	for _, p := range addressParts(s) {
+		if p.url != "" {
+			b.WriteString(`<a href="` + html.EscapeString(p.url) + `">` + html.EscapeString(p.text) + `</a>`)
+		} else {
+			b.WriteString(html.EscapeString(p.text))
+		}
+	}
+	return template.HTML(b.String())
+}
 
 // begin writes the page's head, titled by the session's heading (for a
 // redacted export, the guide and month alone: see session.Capture), and a
@@ -68,6 +90,7 @@ ul.checks { list-style: none; padding-left: 0; }
 li { margin: .25em 0; break-inside: avoid; page-break-inside: avoid; }
 .mark { display: inline-block; width: 1.4em; }
 .detail { color: #444; }
+div.content-note { border: 1px solid #888; padding: .3em .8em; margin: 0 0 1em; }
 article + article { break-before: page; page-break-before: always; margin-top: 3em; }
 {{if .Notice}}p.notice { font-family: "Helvetica Neue", Arial, sans-serif; font-size: .9em; border: 1px solid #888; padding: .5em .8em; margin: 0 0 1.5em; }
 {{end}}@page { margin: 2cm; }
@@ -78,7 +101,10 @@ article + article { break-before: page; page-break-before: always; margin-top: 3
 {{with .Notice}}<p class="notice" role="note">{{.}}</p>
 {{end}}{{end}}{{define "session"}}<article>
 <h1>{{.Heading}}</h1>
-{{with .Facts}}<dl class="facts">
+{{with .ContentNote}}<div class="content-note" role="note">
+<p class="label">Content note</p>
+{{guide .}}</div>
+{{end}}{{with .Facts}}<dl class="facts">
 {{range .}}<dt>{{.Label}}</dt><dd>{{.Value}}</dd>
 {{end}}</dl>
 {{end}}{{range .Parts}}<section class="part">
@@ -99,6 +125,30 @@ article + article { break-before: page; page-break-before: always; margin-top: 3
 {{end}}</ul>
 {{end}}</section>
 {{end}}</section>
+{{end}}{{with .NextSteps}}<section class="part next-steps">
+<h2>{{titleNext}}</h2>
+{{range .}}<section>
+{{with .Title}}<h3>{{.}}</h3>
+{{end}}{{guide .Body}}</section>
+{{end}}</section>
+{{end}}{{with .Help}}<section class="part help">
+<h2>{{titleHelp}}</h2>
+{{range .Lines}}<p>{{.}}</p>
+{{end}}{{with .None}}<p>{{.}}</p>
+{{end}}{{range .Groups}}<section>
+<h3>{{.Need}}</h3>
+<ul>
+{{range .Items}}<li><strong>{{.Name}}</strong>{{range .Fields}}<br>
+{{.Label}}: {{addresses .Value}}{{end}}{{with .For}}<br>
+For {{.}}{{end}}</li>
+{{end}}</ul>
+</section>
+{{end}}{{with .Checked}}<p class="time">{{.}}</p>
+{{end}}</section>
+{{end}}{{with .NextMeeting}}<section class="part next-meeting">
+<h2>{{titleMeet}}</h2>
+<p>{{.}}</p>
+</section>
 {{end}}</article>
 {{end}}{{define "foot"}}</body>
 </html>

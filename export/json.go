@@ -31,7 +31,9 @@ func (e *jsonEncoder) begin(o *out, _ *session.Captured, _ int, v session.View) 
 
 func (e *jsonEncoder) session(o *out, c *session.Captured) {
 	e.buf.Reset()
-	if err := e.enc.Encode(toJSON(c.Rec)); err != nil {
+	j := toJSON(c.Rec)
+	guideWords(&j, c)
+	if err := e.enc.Encode(j); err != nil {
 		if o.err == nil {
 			o.err = fmt.Errorf("write session %s as JSON: %w", c.Rec.Session.UID, err)
 		}

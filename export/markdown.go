@@ -30,6 +30,10 @@ func (e *mdEncoder) session(o *out, d *session.Captured) {
 	e.n++
 	o.line("# ", mdHeading(d.Heading))
 	o.line()
+	if d.ContentNote != "" {
+		mdGuide(o, d.ContentNote, "**Content note:** ")
+		o.line()
+	}
 	for _, f := range d.Facts {
 		o.line("- **", f.Label, ":** ", mdInline(f.Value))
 	}
@@ -76,6 +80,107 @@ func (e *mdEncoder) session(o *out, d *session.Captured) {
 			}
 		}
 	}
+	if len(d.NextSteps) > 0 {
+		o.line()
+		o.line("## ", mdHeading(session.TitleGuideNext))
+		for _, st := range d.NextSteps {
+			o.line()
+			if st.Title != "" {
+				o.line("### ", mdHeading(st.Title))
+				o.line()
+			}
+			mdGuide(o, st.Body, "")
+		}
+	}
+	o.line()
+	o.line("## ", mdHeading(session.TitleHelp))
+	o.line()
+	mdHelp(o, d.Help)
+	if d.NextMeeting != "" {
+		o.line()
+		o.line("## ", mdHeading(session.TitleNextMeeting))
+		o.line()
+		o.line(mdLine(d.NextMeeting))
+	}
+}
+
+// mdGuide writes the guide's Markdown again, as vigil writes Markdown:
+// its text escaped, its emphasis, lists and links rebuilt, so that
+// nothing else of the file (raw HTML, images) passes through. first
+// starts the first paragraph.
+func mdGuide(o *out, src, first string) {
+	blocks := guideBlocks(src)
+	for i, b := range blocks {
+		indent := strings.Repeat("   ", b.Depth)
+		if i > 0 && !(isItem(b) && isItem(blocks[i-1])) {
+			o.line()
+		}
+		lines := strings.Split(b.markdown(), "\n")
+		lead, rest := indent, indent
+		switch {
+		case i == 0 && first != "":
+			lead = first
+		case b.Mark == markCont:
+			lead, rest = indent+"   ", indent+"   "
+		case b.Mark != "":
+			lead, rest = indent+b.Mark, indent+strings.Repeat(" ", len(b.Mark))
+		}
+		for j, l := range lines {
+			if j == 0 {
+				o.line(lead, l)
+			} else {
+				o.line(rest, l)
+			}
+		}
+	}
+}
+
+// mdHelp writes the help resources as session.HelpOf lays them out, web
+// addresses as links.
+func mdHelp(o *out, h session.Help) {
+	for i, l := range h.Lines {
+		if i > 0 {
+			o.str("  \n")
+		}
+		o.str(mdLine(l))
+	}
+	o.line()
+	if h.None != "" {
+		o.line()
+		o.line(mdLine(h.None))
+	}
+	for _, g := range h.Groups {
+		o.line()
+		o.line("### ", mdHeading(g.Need))
+		o.line()
+		for _, it := range g.Items {
+			lines := []string{"**" + mdInline(it.Name) + "**"}
+			for _, f := range it.Fields {
+				lines = append(lines, mdInline(f.Label)+": "+mdAddresses(f.Value))
+			}
+			if it.For != "" {
+				lines = append(lines, "For "+mdInline(it.For))
+			}
+			o.line("- ", strings.Join(lines, "  \n  "))
+		}
+	}
+	if h.Checked != "" {
+		o.line()
+		o.line("*", mdInline(h.Checked), "*")
+	}
+}
+
+// mdAddresses escapes text, with each web address in it as a link.
+func mdAddresses(s string) string {
+	var b strings.Builder
+	for _, p := range addressParts(s) {
+		if p.url != "" {
+			b.WriteString("<" + p.url + ">")
+		} else {
+			b.WriteString(mdInline(p.text))
+		}
+	}
+	return b.String()
 }
 
 func (e *mdEncoder) end(*out) {}
@@ -107,8 +212,11 @@ func mdHeading(s string) string {
 
 // mdLine escapes one line that starts a block: what mdInline escapes, and
 // whatever at the start would make a heading, quote, list or rule.
-func mdLine(s string) string {
-	s = mdInline(s)
+func mdLine(s string) string { return mdStart(mdInline(s)) }
+
+// mdStart escapes what at the start of a line, already escaped inline,
+// would make a heading, quote, list or rule.
+func mdStart(s string) string {
 	switch {
 	case s == "":
 		return s

@@ -12,11 +12,14 @@ import (
 // the newest it reads. SCHEMA.md describes it. A change that a reader of
 // this version would misread (a field added, removed or given another
 // meaning) raises it. Version 2 added what a meeting did with earlier
-// meetings' items (revisited) and prompts passed (a note's passed); a
-// version 1 file reads as a version 2 file without them.
-const SchemaVersion = 2
+// meetings' items (revisited) and prompts passed (a note's passed);
+// version 3 the day of the next meeting (next_meeting) and, for a reader,
+// the guide's own words that every export carries (content_note,
+// next_steps, help), which import leaves aside. An older file reads as a
+// version 3 file without them.
+const SchemaVersion = 3
 
-// These types are the JSON export, version 2. They mirror the store's
+// These types are the JSON export, version 3. They mirror the store's
 // types on purpose rather than reuse them, so that a change in the store
 // cannot change the file format unnoticed; fields_test.go fails when the
 // store gains a field that is not carried here.
@@ -33,6 +36,7 @@ type sessionJSON struct {
 	GuideID     string               `json:"guide_id"`
 	GuideHash   string               `json:"guide_hash,omitempty"`
 	GuideTitle  string               `json:"guide_title"`
+	ContentNote string               `json:"content_note,omitempty"`
 	Group       string               `json:"group,omitempty"`
 	Title       string               `json:"title,omitempty"`
 	Attendance  string               `json:"attendance,omitempty"`
@@ -50,6 +54,69 @@ type sessionJSON struct {
 	Requests    []requestJSON        `json:"requests"`
 	Commitments []commitmentJSON     `json:"commitments"`
 	Revisited   []revisitJSON        `json:"revisited,omitempty"`
+	// The guide's words, for a reader of the file: written by every
+	// export, left aside by import (they are the guide's, not the
+	// session's). ContentNote is near the top, so that a reader meets it
+	// before the notes.
+	NextSteps []nextStepJSON `json:"next_steps,omitempty"`
+	Help      *helpJSON      `json:"help,omitempty"`
+	// NextMeeting is last, as every format ends with it.
+	NextMeeting time.Time `json:"next_meeting,omitzero"`
+}
+
+type nextStepJSON struct {
+	Title string `json:"title,omitempty"`
+	Body  string `json:"body"` // Markdown, links kept
+}
+
+type helpJSON struct {
+	Lines   []string        `json:"lines"`
+	Groups  []helpGroupJSON `json:"groups,omitempty"`
+	Checked string          `json:"checked,omitempty"`
+}
+
+type helpGroupJSON struct {
+	Need  string         `json:"need"`
+	Items []helpItemJSON `json:"items"`
+}
+
+type helpItemJSON struct {
+	Name  string `json:"name"`
+	Phone string `json:"phone,omitempty"`
+	Text  string `json:"text,omitempty"`
+	TTY   string `json:"tty,omitempty"`
+	Web   string `json:"web,omitempty"`
+	For   string `json:"for,omitempty"`
+}
+
+// guideWords adds the guide's words of c to its JSON form.
+func guideWords(out *sessionJSON, c *session.Captured) {
+	out.ContentNote = c.ContentNote
+	for _, st := range c.NextSteps {
+		out.NextSteps = append(out.NextSteps, nextStepJSON{Title: st.Title, Body: st.Body})
+	}
+	h := &helpJSON{Lines: c.Help.Lines, Checked: c.Help.Checked}
+	for _, g := range c.Help.Groups {
+		hg := helpGroupJSON{Need: g.Need}
+		for _, it := range g.Items {
+			hi := helpItemJSON{Name: it.Name, For: it.For}
+			for _, f := range it.Fields {
+				switch f.Label {
+				case "Phone":
+					hi.Phone = f.Value
+				case "Text":
+					hi.Text = f.Value
+				case "TTY":
+					hi.TTY = f.Value
+				case "Web":
+					hi.Web = f.Value
+				}
+			}
+			hg.Items = append(hg.Items, hi)
+		}
+		h.Groups = append(h.Groups, hg)
+	}
+	out.Help = h
 }
 
 type positionJSON struct {
@@ -111,7 +178,7 @@ func toJSON(rec store.Record) sessionJSON {
 		UID: uid, GuideID: s.GuideID, GuideHash: s.GuideHash, GuideTitle: s.GuideTitle,
 		Group: s.Group, Title: s.Title, Attendance: s.Attendance, Alone: s.Alone, Created: s.Created, Updated: s.Updated,
 		Path: string(s.Path), Position: positionJSON{Stage: string(s.Position.Stage), Page: s.Position.Page},
-		Seen: s.Seen, Total: s.Total, Prayed: s.Prayed, Spent: s.Spent, Budget: s.Budget,
+		Seen: s.Seen, Total: s.Total, Prayed: s.Prayed, Spent: s.Spent, Budget: s.Budget, NextMeeting: s.NextMeeting,
 		Notes:       make([]noteJSON, 0, len(rec.Notes)),
 		Requests:    make([]requestJSON, 0, len(rec.Requests)),
 		Commitments: make([]commitmentJSON, 0, len(rec.Commitments)),
@@ -143,7 +210,7 @@ func fromJSON(s sessionJSON) store.Record {
 			UID: s.UID, GuideID: s.GuideID, GuideHash: s.GuideHash, GuideTitle: s.GuideTitle,
 			Group: s.Group, Title: s.Title, Attendance: s.Attendance, Alone: s.Alone, Created: s.Created, Updated: s.Updated,
 			Path: store.Path(s.Path), Position: store.Position{Stage: store.Stage(s.Position.Stage), Page: s.Position.Page},
-			Seen: s.Seen, Total: s.Total, Prayed: s.Prayed, Spent: s.Spent, Budget: s.Budget,
+			Seen: s.Seen, Total: s.Total, Prayed: s.Prayed, Spent: s.Spent, Budget: s.Budget, NextMeeting: s.NextMeeting,
 		},
 		Notes: make(map[string]store.Note, len(s.Notes)),
 	}

@@ -34,6 +34,11 @@ func (e *textEncoder) session(o *out, d *session.Captured) {
 	e.n++
 	textTitle(o, d.Heading, "═")
 	o.line()
+	if d.ContentNote != "" {
+		o.line("Content note")
+		textGuide(o, d.ContentNote, "")
+		o.line()
+	}
 	width := 0
 	for _, f := range d.Facts {
 		width = max(width, ansi.StringWidth(f.Label)+2)
@@ -78,6 +83,79 @@ func (e *textEncoder) session(o *out, d *session.Captured) {
 				textWrap(o, text, mark, strings.Repeat(" ", len(mark)))
 			}
 		}
+	}
+	if len(d.NextSteps) > 0 {
+		o.line()
+		textTitle(o, session.TitleGuideNext, "─")
+		for _, st := range d.NextSteps {
+			o.line()
+			if st.Title != "" {
+				textWrap(o, st.Title, "", "")
+				o.line()
+			}
+			textGuide(o, st.Body, "")
+		}
+	}
+	o.line()
+	textTitle(o, session.TitleHelp, "─")
+	textHelp(o, d.Help)
+	if d.NextMeeting != "" {
+		o.line()
+		textTitle(o, session.TitleNextMeeting, "─")
+		textWrap(o, d.NextMeeting, "", "")
+	}
+}
+
+// textGuide writes the guide's Markdown as plain text: paragraphs apart,
+// list items under each other, each link as "text (address)" where the
+// address is not the text already. first starts the first paragraph.
+func textGuide(o *out, src, first string) {
+	blocks := guideBlocks(src)
+	for i, b := range blocks {
+		indent := strings.Repeat("   ", b.Depth)
+		if i > 0 && !(isItem(b) && isItem(blocks[i-1])) {
+			o.line()
+		}
+		text := b.plainText()
+		switch {
+		case i == 0 && first != "":
+			textWrap(o, text, first, "")
+		case b.Mark == "":
+			textWrap(o, text, indent, indent)
+		case b.Mark == markCont:
+			textWrap(o, text, indent+"   ", indent+"   ")
+		default:
+			textWrap(o, text, indent+b.Mark, indent+strings.Repeat(" ", len(b.Mark)))
+		}
+	}
+}
+
+func isItem(b gBlock) bool { return b.Mark != "" && b.Mark != markCont }
+
+// textHelp writes the help resources as session.HelpOf lays them out.
+func textHelp(o *out, h session.Help) {
+	for _, l := range h.Lines {
+		textWrap(o, l, "", "")
+	}
+	if h.None != "" {
+		textWrap(o, h.None, "", "")
+	}
+	for _, g := range h.Groups {
+		o.line()
+		textWrap(o, g.Need, "", "")
+		for _, it := range g.Items {
+			textWrap(o, it.Name, "  • ", "    ")
+			for _, f := range it.Fields {
+				textWrap(o, f.Value, "    "+f.Label+": ", "      ")
+			}
+			if it.For != "" {
+				textWrap(o, "For "+it.For, "    ", "    ")
+			}
+		}
+	}
+	if h.Checked != "" {
+		o.line()
+		textWrap(o, h.Checked, "", "")
 	}
 }
 

@@ -12,7 +12,9 @@ import (
 )
 
 // markdownSyntax finds what would make a line Markdown rather than text.
-var markdownSyntax = regexp.MustCompile("^\\s*(#|>|[-*+] |\\d+[.)] |```|---|===)|\\*\\*|\\]\\(|</?[a-z]")
+// A numbered list ("1. Visit …", the guide's next steps) is plain text
+// too, as an email writes one.
+var markdownSyntax = regexp.MustCompile("^\\s*(#|>|[-*+] |```|---|===)|\\*\\*|\\]\\(|</?[a-z]")
 
 func TestTextIsPlainAndFitsInAnEmail(t *testing.T) {
 	long := store.Record{Session: store.Session{UID: "long", GuideID: "gone", Created: at(19, 0)},

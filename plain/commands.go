@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"vigil/session"
 	"vigil/store"
@@ -47,6 +48,10 @@ func (r *run) handle(line string) (done bool, err error) {
 	case cmd == "r":
 		r.revealed = true // r reads a headline-only request's text too
 		r.show(true)
+	case pg.Kind == session.PageSummary && (cmd == "next" || strings.HasPrefix(cmd, "next ")):
+		return false, r.nextMeeting(strings.TrimSpace(line[len("next"):]))
+	case pg.Kind == session.PageSummary && !commands[cmd]:
+		r.say("Type next and a day to set the next meeting (next 2026-12-03), b to go back, or q to quit.")
 	case pg.Kind == session.PageClosing && !commands[cmd]:
 		r.say("Nothing needs to be written here; n goes on.")
 	case pg.Kind == session.PageContentNote && (cmd == "f" || cmd == "n"):
@@ -101,6 +106,8 @@ func (r *run) promptLine() string {
 			what = append(what, "k N kept going, d N done, l N let go")
 		}
 		return "note, or " + strings.Join(append(what, "n next, b back, q quit> "), ", ")
+	case pg.Kind == session.PageSummary:
+		return "next DATE sets the next meeting (next none clears it), b back, q quit> "
 	case pg.Kind == session.PageClosing:
 		return "n next, b back, h help, q quit> "
 	case pg.Kind == session.PageCheckIn:
@@ -132,6 +139,7 @@ On the group's requests: a adds one; m and a number (m 2) marks that one prayed,
 On the commitments: a adds one.
 On what earlier meetings left open, by number: for a request, s 1 still praying, y 1 answered (a line on how may follow: y 1 she is well), x 1 archive; for a commitment from last time, k 3 kept going, d 3 done, l 3 let go. The same command again takes it back.
 At the end come a closing, a check-in with the help resources (its note is optional) and, for a group, the leader's debrief: who may need a follow-up, a note only the leader sees, shown again at the start of the group's next meeting.
+On the summary: next and a day (next 2026-12-03, next 3 December) sets the day of the next meeting, which the exports end with; next none clears it.
 Anything else you type is the note for the page, added as a new line and saved at once. An empty line does nothing.
 `
 
@@ -253,4 +261,26 @@ func itemLine(text, name string) string {
 		return fmt.Sprintf("%s (%s)", text, name)
 	}
 	return text
+}
+
+// nextMeeting sets the day of the next meeting from what was typed after
+// "next"; "none" clears it.
+func (r *run) nextMeeting(typed string) error {
+	var day time.Time
+	if !strings.EqualFold(typed, "none") {
+		var err error
+		if day, err = session.ParseMeetingDate(typed, r.now()); err != nil {
+			r.say("%s", session.Sentence(err.Error()))
+			return nil
+		}
+	}
+	if err := r.apply(r.m.SetNextMeeting(day)); err != nil {
+		return err
+	}
+	if day.IsZero() {
+		r.say("No next meeting is set.")
+	} else {
+		r.say("Next meeting: %s. The exports end with it.", session.MeetingDate(day, session.Leader))
+	}
+	return nil
 }

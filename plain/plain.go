@@ -192,16 +192,21 @@ func (r *run) notSaved(what string, cs []store.Change, err error) string {
 // the input.
 func (r *run) walk() error {
 	r.show(true)
+	said := false
 	for r.werr == nil {
-		if r.m.Page().Kind == session.PageSummary {
+		atSummary := r.m.Page().Kind == session.PageSummary
+		if atSummary && !said {
 			r.say("That is the end of the guide. Everything is saved in %s.", r.cfg.Store.Path())
-			return nil
 		}
+		said = atSummary
 		line, ok, err := r.ask(r.promptLine())
 		if err != nil {
 			return err
 		}
 		if !ok {
+			if atSummary {
+				return nil // everything is saved; the input ends where the guide does
+			}
 			return r.stop()
 		}
 		done, err := r.handle(line)

@@ -23,6 +23,9 @@ func capturedText(c session.Captured) string {
 	for _, f := range c.Facts {
 		line(f.Label + ": " + f.Value)
 	}
+	if c.NextMeeting != "" {
+		line(session.TitleNextMeeting + ": " + c.NextMeeting)
+	}
 	if c.Empty() {
 		line("")
 		line("Nothing was written down in this session.")

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"vigil/guides"
 	"vigil/store"
@@ -24,8 +25,27 @@ type Captured struct {
 	// export writes it whole.
 	Rec     store.Record
 	Heading string
-	Facts   []Fact
-	Parts   []Part
+	// ContentNote is the guide's content note (Markdown, cleaned): every
+	// export opens with it, before anything the session captured.
+	ContentNote string
+	Facts       []Fact
+	Parts       []Part
+	// NextSteps are the guide's next steps, in its own words and with its
+	// links, and Help its help resources (someone to talk to first): every
+	// export ends with them, so that notes sent on carry them. Every view
+	// keeps them: they are the guide's words, not the session's.
+	NextSteps []NextStep
+	Help      Help
+	// NextMeeting is the day the group meets next, as MeetingDate says it
+	// for the view (the month alone when redacted); "" when not set.
+	NextMeeting string
+}
+
+// NextStep is one section of the guide's next steps: its title ("" when
+// it only repeats its part's title) and its Markdown body, cleaned.
+type NextStep struct {
+	Title string
+	Body  string
 }
 
 // Fact is one line of a session's particulars: "Group: Thursday group".
@@ -84,7 +104,13 @@ const (
 	TitleDebrief  = "Debrief"
 	TitleFollowUp = "Who may need a follow-up"
 	LabelLeader   = "Leader's note (private)"
-	TextPassed    = "Passed."
+	// TitleGuideNext, TitleHelp and TitleNextMeeting head the end of an
+	// export: the guide's next steps, its help resources, and the day the
+	// group meets next.
+	TitleGuideNext   = "Next steps from the guide"
+	TitleHelp        = "Help and report"
+	TitleNextMeeting = "Next meeting"
+	TextPassed       = "Passed."
 	// KindRevisit is the Part.Kind of what a meeting did with what earlier
 	// meetings left open.
 	KindRevisit = "revisit"
@@ -105,8 +131,60 @@ func Capture(rec store.Record, g *guides.Guide, v View) Captured {
 	b.requests()
 	b.commitments()
 	b.revisited()
-	b.times()
-	return Captured{View: v, Title: b.words.Captured, Rec: rec, Heading: b.heading(), Facts: b.facts(), Parts: b.finish()}
+	if v == Leader {
+		b.times() // the leader's record; a stopwatch means nothing to a recipient
+	}
+	return Captured{View: v, Title: b.words.Captured, Rec: rec, Heading: b.heading(), ContentNote: contentNote(g),
+		Facts: b.facts(), Parts: b.finish(), NextSteps: nextSteps(g), Help: helpFor(g, v),
+		NextMeeting: MeetingDate(rec.Session.NextMeeting, v)}
+}
+
+// helpFor is the guide's help resources for view v: a redacted view
+// keeps them whole but says the month they were checked in, as it keeps
+// every date.
+func helpFor(g *guides.Guide, v View) Help {
+	h := HelpOf(g)
+	if v == Redacted && h.Checked != "" {
+		if t, err := time.Parse("2006-01-02", g.Meta.ResourcesChecked); err == nil {
+			h.Checked = "Numbers and addresses checked in " + t.Format("January 2006") + ". They can change."
+		}
+	}
+	return h
+}
+
+// contentNote is the guide's content note, cleaned; "" without a guide.
+func contentNote(g *guides.Guide) string {
+	if g == nil {
+		return ""
+	}
+	return strings.TrimSpace(Clean(g.Meta.ContentNote))
+}
+
+// nextSteps are the sections of the guide's next-steps parts, in its
+// order. A section titled as its part is untitled, so that no outline
+// reads "Next Steps · Next Steps".
+func nextSteps(g *guides.Guide) []NextStep {
+	if g == nil {
+		return nil
+	}
+	var out []NextStep
+	for _, p := range g.Parts {
+		if p.Kind != guides.KindNext {
+			continue
+		}
+		for _, s := range p.Sections {
+			body := strings.TrimSpace(Clean(s.Body))
+			if body == "" {
+				continue
+			}
+			title := OneLine(s.Title)
+			if strings.EqualFold(title, OneLine(p.Title)) {
+				title = ""
+			}
+			out = append(out, NextStep{Title: title, Body: body})
+		}
+	}
+	return out
 }
 
 // Lines is every piece of text the captured model holds in its parts, one

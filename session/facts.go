@@ -66,6 +66,9 @@ func (b *builder) facts() []Fact {
 		add("Held", s.Created.Format("Monday 2 January 2006, 15:04"))
 	}
 	add("Present", OneLine(s.Attendance))
+	// The path is named in every view: a recipient of the gentler path's
+	// notes should know the detailed parts were not read. How many pages
+	// were seen, and the time taken, are the leader's record alone.
 	path := ""
 	switch s.Path {
 	case store.PathFull:
@@ -73,7 +76,7 @@ func (b *builder) facts() []Fact {
 	case store.PathGentle:
 		path = "the gentler path"
 	}
-	if s.Total > 0 {
+	if s.Total > 0 && b.view == Leader {
 		pages := fmt.Sprintf("%d of %d pages seen", s.Seen, s.Total)
 		if path != "" {
 			path += ", " + pages
@@ -88,7 +91,7 @@ func (b *builder) facts() []Fact {
 			spent += sec
 		}
 	}
-	if spent > 0 {
+	if spent > 0 && b.view == Leader { // the leader's record: a stopwatch means nothing to a recipient
 		add("Time", Duration(spent))
 	}
 	return out

@@ -592,6 +592,7 @@ func redact(out *store.Record, rec store.Record, g *guides.Guide) {
 	s := &out.Session
 	s.Group, s.Title, s.Attendance = "", "", ""
 	s.Created, s.Updated = toMonthStart(s.Created), toMonthStart(s.Updated)
+	s.NextMeeting = toMonthStart(s.NextMeeting)
 	for k, t := range s.Prayed {
 		s.Prayed[k] = toMonthStart(t)
 	}

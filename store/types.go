@@ -100,6 +100,10 @@ type Session struct {
 	// history in the session they were made in; this is the meeting's own
 	// record of it, so that its export says what it did.
 	Revisited []Revisit `json:"revisited,omitempty"`
+	// NextMeeting is the day the group meets next, as the leader set it on
+	// the summary (midnight, in the leader's time zone); zero when not set.
+	// Exports end with it.
+	NextMeeting time.Time `json:"next_meeting,omitzero"`
 }
 
 // Revisit is one thing a meeting did with a request or commitment of an
