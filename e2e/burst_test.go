@@ -15,10 +15,8 @@ var burstWords = []string{"home", "end", "up", "down", "left", "right", "enter",
 // editor of the real binary in tmux, and finds every word on the screen
 // and, after quitting, in the saved note.
 func TestKeyNameBurstsAreText(t *testing.T) {
-	// On bubbletea v1 / bubbles v1 the first burst already acts as a key
-	// (bubbles matches keys on msg.String()). Remove this skip when vigil is
-	// on bubbletea v2 (issue 11).
-	t.Skip("enable after the v2 move")
+	// On bubbletea v1 / bubbles v1 the first burst already acted as a key
+	// (bubbles matched keys on msg.String()).
 
 	env := freshHome(t)
 	// Wide enough that the whole note stays on one line of the editor.

@@ -28,8 +28,7 @@ const startupLimit = 200 * time.Millisecond
 // comes, before main even runs; on v2 nothing may wait.
 func TestStartupInSilentTerminal(t *testing.T) {
 	// Measured on bubbletea v1.3.10 (2 cores): every command here took
-	// 5.0–5.1 s. Remove this skip when vigil is on bubbletea v2 (issue 11).
-	t.Skip("enable after the v2 move")
+	// 5.0–5.1 s.
 
 	cases := []struct {
 		name string

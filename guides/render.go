@@ -7,13 +7,36 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/charmbracelet/glamour"
+	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 )
 
 // Styles are the glamour styles Render accepts: "dark" and "light" for a
 // terminal of that background, "notty" for plain text without colour.
 var Styles = []string{"dark", "light", "notty"}
+
+// styleConfigs holds the glamour style for each name in Styles, built once:
+// glamour's standard dark, light and notty styles with the Markdown marks
+// ("# ", "## " …) taken off the headings, which read better without them.
+var styleConfigs = map[string]gansi.StyleConfig{
+	"dark":  withoutHeadingMarks(styles.DarkStyleConfig),
+	"light": withoutHeadingMarks(styles.LightStyleConfig),
+	"notty": withoutHeadingMarks(styles.NoTTYStyleConfig),
+}
+
+// withoutHeadingMarks returns c with every heading prefix made only of "#"
+// and spaces removed. Other prefixes (the dark style pads its top heading
+// with a space on each side of its background) stay.
+func withoutHeadingMarks(c gansi.StyleConfig) gansi.StyleConfig {
+	for _, h := range []*gansi.StyleBlock{&c.H1, &c.H2, &c.H3, &c.H4, &c.H5, &c.H6} {
+		if strings.Contains(h.Prefix, "#") && strings.Trim(h.Prefix, "# ") == "" {
+			h.Prefix = ""
+		}
+	}
+	return c
+}
 
 // Renderer renders Markdown for the terminal at one width and style. It
 // keeps its glamour renderer, so rendering many sections costs one setup. It
@@ -34,7 +57,7 @@ func NewRenderer(width int, style string) (*Renderer, error) {
 		return nil, fmt.Errorf("the width must be at least 1 column, not %d", width)
 	}
 	tr, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(style),
+		glamour.WithStyles(styleConfigs[style]),
 		glamour.WithWordWrap(width),
 	)
 	if err != nil {

@@ -95,18 +95,26 @@ func TestRenderSeedHasNoOrphans(t *testing.T) {
 }
 
 func TestOrphansFindsTheGlamourFault(t *testing.T) {
-	// The checker must see the fault it is there for: the text as glamour
-	// alone wraps it at width 100.
+	// The checker must see the fault it is there for: the seed guide's first
+	// section as glamour v1 wrapped it at width 100 ("abuse" then "of"
+	// alone). glamour v2 wraps this text right, so the fault is kept here
+	// as text.
+	out := "  Cybersex trafficking is a growing devastating form of modern-day slavery--the live sexual\n" +
+		"  abuse\n" +
+		"  of children streamed via the internet.\n"
+	if len(orphans(out, 100)) == 0 {
+		t.Fatalf("no orphan found in glamour v1's output:\n%s", out)
+	}
 	r, err := NewRenderer(100, "notty")
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := r.tr.Render(Default().Parts[0].Sections[0].Body)
+	got, err := r.tr.Render(Default().Parts[0].Sections[0].Body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(orphans(out, 100)) == 0 {
-		t.Fatalf("no orphan found in glamour's own output:\n%s", out)
+	if o := orphans(got, 100); len(o) > 0 {
+		t.Logf("glamour alone still leaves lone words, which Render's hyphen guard prevents: %q", o)
 	}
 }
 

@@ -7,8 +7,8 @@ package tui
 import (
 	"fmt"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"vigil/guides"
 	"vigil/session"
@@ -48,19 +48,30 @@ func New(cfg Config) App {
 	return a
 }
 
-// Init starts the screen in front.
+// Init starts the screen in front, and asks the terminal for its
+// background when no theme was given. Nothing waits for the answer.
 func (a App) Init() tea.Cmd {
-	if a.state == stateSession {
-		return a.session.start()
+	var ask tea.Cmd
+	if a.ctx.cfg.AskBackground {
+		ask = tea.RequestBackgroundColor
 	}
-	return loadSessions(a.ctx.cfg.Store)
+	if a.state == stateSession {
+		return tea.Batch(ask, a.session.start())
+	}
+	return tea.Batch(ask, loadSessions(a.ctx.cfg.Store))
 }
 
 // update routes a message: global keys first, then the window size to
 // every screen and dialog, then input to the dialog in front or else the
 // screen, then results to their owner.
 func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if km, ok := msg.(tea.KeyMsg); ok {
+	if esc, k, ok := escThenKey(msg); ok {
+		m, first := a.update(esc)
+		m, then := m.(App).update(k)
+		return m, tea.Batch(first, then)
+	}
+	msg = asText(msg)
+	if km, ok := msg.(tea.KeyPressMsg); ok {
 		if a2, cmd, done := a.globalKey(km); done {
 			return a2, cmd
 		}
@@ -68,7 +79,9 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return a.resize(msg.Width, msg.Height)
-	case tea.KeyMsg:
+	case tea.BackgroundColorMsg:
+		return a.background(msg.IsDark())
+	case tea.KeyPressMsg, tea.PasteMsg:
 		if len(a.dialogs) > 0 {
 			return a.updateTop(msg)
 		}
@@ -113,7 +126,7 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // globalKey handles the keys that mean the same everywhere: ctrl+c always;
 // quit, help, pause, resources and export when no dialog is open and
 // nothing is being typed. done is false for any other key.
-func (a App) globalKey(msg tea.KeyMsg) (_ App, _ tea.Cmd, done bool) {
+func (a App) globalKey(msg tea.KeyPressMsg) (_ App, _ tea.Cmd, done bool) {
 	k := a.ctx.keys
 	if key.Matches(msg, k.Interrupt) {
 		return a, tea.Quit, true
@@ -158,6 +171,19 @@ func (a App) resize(w, h int) (tea.Model, tea.Cmd) {
 	}
 	a.dialogs = dialogs
 	return a, cmd
+}
+
+// background takes the terminal's answer about its background: the styles
+// are made again for it, and every screen and the guide text redrawn.
+func (a App) background(dark bool) (tea.Model, tea.Cmd) {
+	if !a.ctx.cfg.AskBackground || !a.ctx.setTheme(dark) {
+		return a, nil
+	}
+	a.session = a.session.restyled()
+	if a.width == 0 {
+		return a, nil
+	}
+	return a.resize(a.width, a.height)
 }
 
 // updateScreen gives a message to the screen in front.
@@ -244,6 +270,15 @@ func (a App) view() string {
 		return a.plist.view()
 	}
 	return a.home.view()
+}
+
+// cursor is the terminal cursor of the text field in front, placed by the
+// View; nil when nothing is being typed or a dialog covers the screen.
+func (a App) cursor() *tea.Cursor {
+	if a.width == 0 || tooSmall(a.width, a.height) || a.top() != nil || a.state != stateSession {
+		return nil
+	}
+	return a.session.cursor()
 }
 
 // Final is everything to write when the program ends, for Saver.Close:

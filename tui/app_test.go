@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"vigil/guides"
 	"vigil/session"
@@ -48,7 +48,7 @@ func TestNoteIsSavedWhileTyping(t *testing.T) {
 	if got := load(t, st, a.session.meet.ID()).Notes["faq/one"].Text; got != "quiet, then we talkedq" {
 		t.Errorf("stored note after q and esc: %q", got)
 	}
-	mustContain(t, a.View(), "quiet, then we talkedq", "✓ saved")
+	mustContain(t, viewText(a), "quiet, then we talkedq", "✓ saved")
 }
 
 func TestPositionIsSavedForResume(t *testing.T) {
@@ -70,7 +70,7 @@ func TestPositionIsSavedForResume(t *testing.T) {
 func TestResponseToPrompt(t *testing.T) {
 	a, st := newTestApp(t, tinyGuide(), 80, 24)
 	a = goTo(t, a, "reflection/clarity#1")
-	mustContain(t, a.View(), "Prompt 1 of 2", "P1?", "The group's response")
+	mustContain(t, viewText(a), "Prompt 1 of 2", "P1?", "The group's response")
 	a = drive(t, a, keyMsg("enter"))
 	a = drive(t, a, typeText("we lament")...)
 	a = drive(t, a, keyMsg("esc"))
@@ -113,11 +113,11 @@ func TestMarkPrayedAndAddRequest(t *testing.T) {
 	if r.Text != "for the Cruz family" || r.Name != "Maria" || r.Private || !r.Prayed {
 		t.Errorf("stored request %+v", r)
 	}
-	mustContain(t, a.View(), "for the Cruz family — Maria", "✓")
+	mustContain(t, viewText(a), "for the Cruz family — Maria", "✓")
 	a = goTo(t, a, "prayer/a")
-	mustContain(t, a.View(), "✓ prayed")
+	mustContain(t, viewText(a), "✓ prayed")
 	a = drive(t, a, keyMsg("p"))
-	mustContain(t, a.View(), "not yet prayed")
+	mustContain(t, viewText(a), "not yet prayed")
 }
 
 func TestAddCommitment(t *testing.T) {
@@ -133,7 +133,7 @@ func TestAddCommitment(t *testing.T) {
 		t.Errorf("stored commitments %+v", rec.Commitments)
 	}
 	a = goTo(t, a, session.KeySummary)
-	mustContain(t, a.View(), "Commitments", "visit the IJM page together")
+	mustContain(t, viewText(a), "Commitments", "visit the IJM page together")
 }
 
 // TestSharedViewHidesPrivate puts a private request and a leader's note in
@@ -150,7 +150,7 @@ func TestSharedViewHidesPrivate(t *testing.T) {
 	a = drive(t, a, keyMsg("a"))
 	a = drive(t, a, typeText("PRIVATEREQUEST")...)
 	a = drive(t, a, keyMsg("ctrl+p"))
-	mustNotContain(t, a.View(), "PRIVATEREQUEST") // masked while typed in the shared view
+	mustNotContain(t, viewText(a), "PRIVATEREQUEST") // masked while typed in the shared view
 	a = drive(t, a, keyMsg("esc"))
 	a = drive(t, a, keyMsg("a"))
 	a = drive(t, a, typeText("OPENREQUEST")...)
@@ -160,33 +160,33 @@ func TestSharedViewHidesPrivate(t *testing.T) {
 	for i := 0; i < len(a.session.meet.Pages); i++ {
 		a.session.meet.Cur = i
 		a.session.refresh(true)
-		v := a.View()
+		v := viewText(a)
 		mustNotContain(t, v, "PRIVATEREQUEST", "LEADERSECRET", "Listen; do not probe")
 		mustContain(t, v, "SHARED VIEW")
 	}
 	a = goTo(t, a, session.KeySummary)
-	mustContain(t, a.View(), "OPENREQUEST")
+	mustContain(t, viewText(a), "OPENREQUEST")
 
 	a = drive(t, a, keyMsg("tab"))
-	mustContain(t, a.View(), "LEADER VIEW", "PRIVATEREQUEST", "LEADERSECRET")
+	mustContain(t, viewText(a), "LEADER VIEW", "PRIVATEREQUEST", "LEADERSECRET")
 	// The guide's own notes for the leader show in the leader's view.
 	a = goTo(t, a, "reflection/clarity#1")
-	mustContain(t, a.View(), "For the leader", "Listen; do not probe.")
+	mustContain(t, viewText(a), "For the leader", "Listen; do not probe.")
 }
 
 func TestTooSmallSaysSo(t *testing.T) {
 	a, _ := newTestApp(t, tinyGuide(), 80, 24)
 	a = drive(t, a, sizeMsg(59, 20))
-	v := a.View()
+	v := viewText(a)
 	mustContain(t, v, "too small", "59×20", "60×20")
 	a = drive(t, a, sizeMsg(60, 20))
-	mustContain(t, a.View(), "SHARED VIEW")
-	for i, line := range strings.Split(a.View(), "\n") {
+	mustContain(t, viewText(a), "SHARED VIEW")
+	for i, line := range strings.Split(viewText(a), "\n") {
 		if w := lipglossWidth(line); w > 60 {
 			t.Errorf("line %d is %d wide at 60x20: %q", i, w, line)
 		}
 	}
-	if n := strings.Count(a.View(), "\n") + 1; n > 20 {
+	if n := strings.Count(viewText(a), "\n") + 1; n > 20 {
 		t.Errorf("the view has %d lines at 60x20", n)
 	}
 }
@@ -203,7 +203,7 @@ func TestQuitKeepsOpenForm(t *testing.T) {
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Fatal("ctrl+c while typing did not quit")
 	}
-	if err := session.NewSaver(st).Close(m.(App).Final()...); err != nil {
+	if _, err := session.NewSaver(st).Close(m.(App).Final()...); err != nil {
 		t.Fatal(err)
 	}
 	rec := load(t, st, a.session.meet.ID())
@@ -235,7 +235,7 @@ func TestPanicStopsCleanlyAndKeepsTheNote(t *testing.T) {
 	if !crashed || what == "" {
 		t.Fatal("the app does not report the crash")
 	}
-	if err := session.NewSaver(st).Close(app.Final()...); err != nil {
+	if _, err := session.NewSaver(st).Close(app.Final()...); err != nil {
 		t.Fatal(err)
 	}
 	if got := load(t, st, a.session.meet.ID()).Notes["faq/one"].Text; got != "kept through a crash" {
@@ -273,7 +273,7 @@ func TestEveryPageFitsSmallestWindow(t *testing.T) {
 				a.session.meet.Cur = i
 				a.session.refresh(true)
 				a = drive(t, a, sizeMsg(size[0], size[1])) // remakes header and footer
-				v := a.View()
+				v := viewText(a)
 				lines := strings.Split(v, "\n")
 				if len(lines) > size[1] {
 					t.Errorf("%dx%d %s: %d lines", size[0], size[1], a.session.page().Key, len(lines))

@@ -17,9 +17,14 @@ type Config struct {
 	// cmd/vigil closes it with App.Final once the program has ended.
 	Saver   *session.Saver
 	Library guides.Library
-	// GlamourStyle is "dark", "light" or "notty", decided once before the
-	// program starts (never by asking the terminal from inside it).
+	// GlamourStyle is "dark", "light" or "notty": the theme the screens
+	// start with, decided before the program starts without asking the
+	// terminal.
 	GlamourStyle string
+	// AskBackground asks the terminal for its background colour when the
+	// program starts (no --theme was given) and follows the answer. Until
+	// one arrives, if ever, GlamourStyle holds; nothing waits for it.
+	AskBackground bool
 	// Now is the clock; nil means time.Now. Tests inject one.
 	Now func() time.Time
 	// SaveDelay is how long edits gather before they are written; 0 means
@@ -43,10 +48,12 @@ type Config struct {
 const saveDelay = 400 * time.Millisecond
 
 // context is shared by every screen: styles, keys and the ways out to the
-// store. It is made once and never changed, so screens hold a pointer.
+// store. It is made once, so screens hold a pointer; only the theme
+// changes, once, when the terminal tells its background (setTheme).
 type context struct {
 	cfg    Config
 	styles Styles
+	glamur string // the glamour style guide text is rendered in
 	keys   keyMap
 	now    func() time.Time
 	crash  *crash
@@ -63,5 +70,21 @@ func newContext(cfg Config) *context {
 	if cfg.SaveDelay == 0 {
 		cfg.SaveDelay = saveDelay
 	}
-	return &context{cfg: cfg, styles: NewStyles(DefaultTheme()), keys: newKeyMap(), now: now, crash: &crash{}}
+	return &context{cfg: cfg, styles: NewStyles(themeFor(cfg.GlamourStyle != "light")), glamur: cfg.GlamourStyle,
+		keys: newKeyMap(), now: now, crash: &crash{}}
+}
+
+// setTheme rebuilds the styles for a dark or light background. It reports
+// whether anything changed; with no colour (notty) nothing does.
+func (c *context) setTheme(dark bool) bool {
+	style := "light"
+	if dark {
+		style = "dark"
+	}
+	if c.glamur == "notty" || c.glamur == style {
+		return false
+	}
+	c.glamur = style
+	c.styles = NewStyles(themeFor(dark))
+	return true
 }

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"vigil/export"
 	"vigil/session"
@@ -68,7 +68,7 @@ func (d exportDialog) exportCmd() tea.Cmd {
 		if dir == "" {
 			dir = "."
 		}
-		path := freePath(dir, export.DefaultFileName(s, format))
+		path := freePath(dir, export.DefaultFileName(s, format, opts.View))
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs
 		}
@@ -90,13 +90,13 @@ func (d exportDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 			d.busy, d.done, d.err = false, msg.path, msg.err
 		}
 		return d, nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return d.key(msg)
 	}
 	return d, nil
 }
 
-func (d exportDialog) key(msg tea.KeyMsg) (dialog, tea.Cmd) {
+func (d exportDialog) key(msg tea.KeyPressMsg) (dialog, tea.Cmd) {
 	k := d.ctx.keys
 	if d.done != "" || d.err != nil {
 		return nil, nil // any key closes the result
@@ -143,7 +143,7 @@ func (d exportDialog) view() string {
 	b.WriteString(mark + " Redact (r): leave out private requests and the leader's notes; names become \"a participant\"\n\n")
 	switch {
 	case d.err != nil:
-		b.WriteString(st.Error.Render(sentence(d.err)) + "\n" + st.Muted.Render("Press any key."))
+		b.WriteString(st.Error.Render(session.Sentence(d.err.Error())) + "\n" + st.Muted.Render("Press any key."))
 	case d.done != "":
 		b.WriteString(st.Done.Render("Written to "+d.done) + "\n" + st.Muted.Render("Press any key."))
 	case d.busy:
@@ -155,7 +155,7 @@ func (d exportDialog) view() string {
 		}
 		b.WriteString(st.Muted.Render("enter writes it into " + dir + " · esc cancels"))
 	}
-	return place(d.width, d.height, st.Overlay.Width(min(d.width-4, 76)).Render(b.String()))
+	return place(d.width, d.height, st.Overlay.Width(min(d.width-2, 78)).Render(b.String()))
 }
 
 // ShortHelp is the form's keys.

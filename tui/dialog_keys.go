@@ -1,11 +1,11 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // keysDialog is the keys screen (?): every key of the screen it was opened
@@ -19,7 +19,7 @@ type keysDialog struct {
 }
 
 func newKeysDialog(ctx *context, groups [][]key.Binding) keysDialog {
-	d := keysDialog{ctx: ctx, groups: groups, vp: viewport.New(0, 0)}
+	d := keysDialog{ctx: ctx, groups: groups, vp: viewport.New()}
 	d.vp.KeyMap = viewport.KeyMap{}
 	return d
 }
@@ -40,25 +40,25 @@ func (d keysDialog) body() string {
 func (d keysDialog) SetSize(w, h int) dialog {
 	d.width, d.height = w, h
 	body := d.body()
-	y := d.vp.YOffset
-	d.vp.Width = max(1, min(lipgloss.Width(body), w-6))
-	d.vp.Height = max(1, min(lipgloss.Height(body), h-2))
+	y := d.vp.YOffset()
+	d.vp.SetWidth(max(1, min(lipgloss.Width(body), w-6)))
+	d.vp.SetHeight(max(1, min(lipgloss.Height(body), h-2)))
 	d.vp.SetContent(body)
 	d.vp.SetYOffset(y)
 	return d
 }
 
 func (d keysDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
+	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
 	}
 	k := d.ctx.keys
 	switch {
 	case key.Matches(km, k.Up):
-		d.vp.LineUp(1)
+		d.vp.ScrollUp(1)
 	case key.Matches(km, k.Down):
-		d.vp.LineDown(1)
+		d.vp.ScrollDown(1)
 	default:
 		return nil, nil
 	}

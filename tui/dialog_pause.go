@@ -4,8 +4,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // breathCycle is one slow breath: in for four seconds, out for six. Six
@@ -64,7 +64,7 @@ func (d pauseDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 		if msg.pause == d.n {
 			return d, breathTick(d.n)
 		}
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		if key.Matches(msg, d.ctx.keys.Resources) {
 			return d, func() tea.Msg { return openResourcesMsg{} }
 		}

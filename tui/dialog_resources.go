@@ -3,10 +3,10 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"vigil/guides"
 	"vigil/session"
@@ -23,7 +23,7 @@ type resourcesDialog struct {
 }
 
 func newResourcesDialog(ctx *context, g *guides.Guide) resourcesDialog {
-	d := resourcesDialog{ctx: ctx, help: session.HelpOf(g), vp: viewport.New(0, 0)}
+	d := resourcesDialog{ctx: ctx, help: session.HelpOf(g), vp: viewport.New()}
 	d.vp.KeyMap = viewport.KeyMap{}
 	return d
 }
@@ -31,13 +31,14 @@ func newResourcesDialog(ctx *context, g *guides.Guide) resourcesDialog {
 // SetSize fits the screen to the window and wraps the text again.
 func (d resourcesDialog) SetSize(w, h int) dialog {
 	d.width, d.height = w, h
-	d.vp.Width, d.vp.Height = w-2, h-2
+	d.vp.SetWidth(w - 2)
+	d.vp.SetHeight(h - 2)
 	d.vp.SetContent(resourcesText(d.help, d.ctx.styles, w-2))
 	return d
 }
 
 func (d resourcesDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
+	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
 	}
@@ -46,13 +47,13 @@ func (d resourcesDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	case key.Matches(km, k.Close):
 		return nil, nil
 	case key.Matches(km, k.Up):
-		d.vp.LineUp(1)
+		d.vp.ScrollUp(1)
 	case key.Matches(km, k.Down):
-		d.vp.LineDown(1)
+		d.vp.ScrollDown(1)
 	case key.Matches(km, k.PageUp):
-		d.vp.HalfViewUp()
+		d.vp.HalfPageUp()
 	case key.Matches(km, k.PageDown):
-		d.vp.HalfViewDown()
+		d.vp.HalfPageDown()
 	}
 	return d, nil
 }

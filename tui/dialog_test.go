@@ -17,24 +17,24 @@ func TestKeysScreenFollowsTheWindow(t *testing.T) {
 	if !ok {
 		t.Fatalf("? opened %T", a.top())
 	}
-	if d.vp.Height != 22 {
-		t.Errorf("at 80x24 the keys box is %d lines high, want 22", d.vp.Height)
+	if d.vp.Height() != 22 {
+		t.Errorf("at 80x24 the keys box is %d lines high, want 22", d.vp.Height())
 	}
-	mustNotContain(t, a.View(), "already saved.") // the last line, below the fold
+	mustNotContain(t, viewText(a), "already saved.") // the last line, below the fold
 
 	a = drive(t, a, sizeMsg(120, 40))
 	d = a.top().(keysDialog)
-	if d.vp.Height <= 22 || d.vp.Height > 38 {
-		t.Errorf("at 120x40 the keys box is %d lines high", d.vp.Height)
+	if d.vp.Height() <= 22 || d.vp.Height() > 38 {
+		t.Errorf("at 120x40 the keys box is %d lines high", d.vp.Height())
 	}
-	mustContain(t, a.View(), "already saved.", "ctrl+c quit while typing")
+	mustContain(t, viewText(a), "already saved.", "ctrl+c quit while typing")
 
 	a = drive(t, a, sizeMsg(60, 20))
 	d = a.top().(keysDialog)
-	if d.vp.Height != 18 || d.vp.Width > 54 {
-		t.Errorf("at 60x20 the keys box is %dx%d", d.vp.Width, d.vp.Height)
+	if d.vp.Height() != 18 || d.vp.Width() > 54 {
+		t.Errorf("at 60x20 the keys box is %dx%d", d.vp.Width(), d.vp.Height())
 	}
-	for i, line := range strings.Split(a.View(), "\n") {
+	for i, line := range strings.Split(viewText(a), "\n") {
 		if w := lipglossWidth(line); w > 60 {
 			t.Errorf("line %d is %d wide at 60x20: %q", i, w, line)
 		}
@@ -57,9 +57,9 @@ func TestPrayerListKeys(t *testing.T) {
 	if a.state != statePrayerList {
 		t.Fatalf("enter on the prayer list row opened state %d", a.state)
 	}
-	mustContain(t, a.View(), "esc back home", "tab shared/leader view")
+	mustContain(t, viewText(a), "esc back home", "tab shared/leader view")
 	a = drive(t, a, keyMsg("?"))
-	v := a.View()
+	v := viewText(a)
 	mustContain(t, v, "Keys", "back home", "shared/leader view", "page down")
 	mustNotContain(t, v, "open", "export this session")
 	a = drive(t, a, keyMsg("esc"))

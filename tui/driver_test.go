@@ -6,19 +6,18 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"vigil/guides"
 	"vigil/session"
 	"vigil/store"
 )
 
-func init() {
-	// Goldens hold text, not colour codes.
-	lipgloss.SetColorProfile(termenv.Ascii)
-}
+// viewText is the app's View as text: what a terminal with no colour at
+// all shows. lipgloss v2 styles always write their codes and the program's
+// colour profile drops them on output, so tests and goldens drop them here.
+func viewText(a App) string { return ansi.Strip(a.View().Content) }
 
 // openTestStore opens a real bbolt file in a temp dir and checks it at the
 // end of the test.
@@ -102,29 +101,38 @@ func runCmd(c tea.Cmd) []tea.Msg {
 	}
 }
 
-// key makes a key message from a name as bubbletea prints it.
-func keyMsg(s string) tea.KeyMsg {
+// keyMsg makes a key press from a name as bubbletea prints it; any other
+// text is typed, one press for the lot (as an input method would).
+func keyMsg(s string) tea.KeyPressMsg {
 	switch s {
 	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
 	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
 	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
+		return tea.KeyPressMsg{Code: tea.KeyTab}
 	case "right":
-		return tea.KeyMsg{Type: tea.KeyRight}
+		return tea.KeyPressMsg{Code: tea.KeyRight}
 	case "left":
-		return tea.KeyMsg{Type: tea.KeyLeft}
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
 	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
+		return tea.KeyPressMsg{Code: tea.KeyUp}
 	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "space", " ":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
 	case "ctrl+c":
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
 	case "ctrl+p":
-		return tea.KeyMsg{Type: tea.KeyCtrlP}
+		return tea.KeyPressMsg{Code: 'p', Mod: tea.ModCtrl}
 	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+	rs := []rune(s)
+	if len(rs) == 1 {
+		return tea.KeyPressMsg{Code: rs[0], Text: s}
+	}
+	return tea.KeyPressMsg{Code: tea.KeyExtended, Text: s}
 }
 
 // keys turns names into key messages; text is sent rune by rune.
@@ -139,7 +147,7 @@ func keys(names ...string) []tea.Msg {
 func typeText(s string) []tea.Msg {
 	var out []tea.Msg
 	for _, r := range s {
-		out = append(out, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		out = append(out, keyMsg(string(r)))
 	}
 	return out
 }
@@ -180,7 +188,7 @@ func mustNotContain(t testing.TB, s string, bads ...string) {
 
 func sizeMsg(w, h int) tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
-func lipglossWidth(s string) int { return lipgloss.Width(s) }
+func lipglossWidth(s string) int { return ansi.StringWidth(s) }
 
 // tinyGuide has every part kind, a reflection step with two prompts and a
 // section marked detailed.

@@ -29,21 +29,21 @@ func TestExportFromSummary(t *testing.T) {
 
 	for i, redact := range []bool{false, true} {
 		a = drive(t, a, keyMsg("e"))
-		mustContain(t, a.View(), "Export session #1", "[md]")
+		mustContain(t, viewText(a), "Export session #1", "[md]")
 		a = drive(t, a, keyMsg("right")) // json
 		if redact {
 			a = drive(t, a, keyMsg("r"))
 		}
 		a = drive(t, a, keyMsg("enter"))
-		v := a.View()
+		v := viewText(a)
 		mustContain(t, v, "Written to")
 		a = drive(t, a, keyMsg("x")) // any key closes
 		if a.top() != nil {
 			t.Fatal("the export form stayed open")
 		}
 		name := "vigil-2026-11-26-thursday-group.json"
-		if i == 1 {
-			name = "vigil-2026-11-26-thursday-group-2.json"
+		if i == 1 { // a redacted name tells neither group nor day
+			name = "vigil-2026-11-redacted.json"
 		}
 		path := filepath.Join(dir, name)
 		fi, err := os.Stat(path)
@@ -83,5 +83,5 @@ func TestExportFromHome(t *testing.T) {
 		t.Fatal("e opened an export with no session chosen")
 	}
 	a = drive(t, a, keyMsg("down"), keyMsg("e"), keyMsg("enter"))
-	mustContain(t, a.View(), "Written to "+filepath.Join(dir, "vigil-2026-11-26-tiny.md"))
+	mustContain(t, viewText(a), "Written to "+filepath.Join(dir, "vigil-2026-11-26-tiny.md"))
 }

@@ -27,7 +27,7 @@ func TestNextMatch(t *testing.T) {
 func TestOutlineJumps(t *testing.T) {
 	a, st := newTestApp(t, guides.Default(), 100, 30)
 	a = drive(t, a, keyMsg("o"))
-	v := a.View()
+	v := viewText(a)
 	mustContain(t, v, "Content note", "What is cybersex trafficking?", "Clarity · prompt 1")
 	target := session.IndexOf(a.session.meet.Pages, "reflection/hope#1")
 	for a.session.outlineSel < target {
@@ -37,7 +37,7 @@ func TestOutlineJumps(t *testing.T) {
 	if got := a.session.page().Key; got != "reflection/hope#1" {
 		t.Fatalf("enter in the outline went to %q", got)
 	}
-	mustContain(t, a.View(), "Prompt 1 of 2", "## Hope")
+	mustContain(t, viewText(a), "Prompt 1 of 2", "Hope")
 	if got := load(t, st, a.session.meet.ID()).Session.Position.Page; got != "reflection/hope#1" {
 		t.Errorf("the jump was not saved as the position: %q", got)
 	}
@@ -56,7 +56,7 @@ func TestSearchAndNextMatch(t *testing.T) {
 	if first != "faq/what-is-ijm-s-response" {
 		t.Fatalf("the first match is %q", first)
 	}
-	mustContain(t, a.View(), "Match 1 of", "aftercare")
+	mustContain(t, viewText(a), "Match 1 of", "aftercare")
 	a = drive(t, a, keyMsg("N"))
 	if got := a.session.page().Key; got == first || a.session.meet.Kind() != guides.KindPrayer {
 		t.Errorf("N went to %q", got)
@@ -64,5 +64,5 @@ func TestSearchAndNextMatch(t *testing.T) {
 	a = drive(t, a, keyMsg("/"))
 	a = drive(t, a, typeText("no such words anywhere")...)
 	a = drive(t, a, keyMsg("enter"))
-	mustContain(t, a.View(), "No match for “no such words anywhere”")
+	mustContain(t, viewText(a), "No match for “no such words anywhere”")
 }

@@ -1,35 +1,49 @@
 package tui
 
 import (
-	"bytes"
 	"fmt"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"vigil/guides"
 	"vigil/session"
+	"vigil/store"
 )
 
 // TestGoldenScreens runs the real program (teatest) at a fixed size with the
-// seed guide, walks to a screen and compares its View with a golden file
-// under testdata/. Regenerate with -update, and read the files before
+// seed guide, walks to a screen and compares its View, as text, with a
+// golden file under testdata/. A screen is reached by keys sent to the
+// program, or by keys given to the model before it starts (prep), where the
+// way there is long. Regenerate with -update, and read the files before
 // committing them.
 func TestGoldenScreens(t *testing.T) {
 	screens := []struct {
 		name string
+		prep func(t *testing.T, a App, st *store.Store) App // nil: none
+		home bool                                           // start on the home screen
 		keys []tea.Msg
 		wait string
 	}{
-		{"content-note", nil, "How shall we go on?"},
-		{"first-question", keys("right"), "What is cybersex trafficking?"},
-		{"reflection-prompt", keys("g"), "Prompt 1 of"},
-		{"help", keys("?"), "any other key closes"},
-		{"pause", keys(" "), "Any key returns"},
-		{"resources", keys("H"), "Help and report"},
+		{name: "content-note", wait: "How shall we go on?"},
+		{name: "first-question", keys: keys("right"), wait: "What is cybersex trafficking?"},
+		{name: "reflection-prompt", keys: keys("g"), wait: "Prompt 1 of"},
+		{name: "help", keys: keys("?"), wait: "any other key closes"},
+		{name: "pause", keys: keys("space"), wait: "Any key returns"},
+		{name: "resources", keys: keys("H"), wait: "Help and report"},
+		{name: "editing", keys: keys("right", "enter", "We prayed"), wait: "We prayed"},
+		{name: "requests", prep: toPage(session.PageRequests), wait: "The group's own requests"},
+		{name: "summary", prep: toPage(session.PageSummary), wait: "That is the end of the guide."},
+		{name: "export", prep: toPage(session.PageSummary), keys: keys("e"), wait: "Export session #1"},
+		{name: "home", home: true, wait: "Start a new session"},
+		{name: "prayer-list", home: true, prep: func(t *testing.T, a App, st *store.Store) App {
+			return drive(t, a, openPrayerListMsg{}, loadPrayerList(st)())
+		}, wait: "Prayer list"},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, sc := range screens {
@@ -40,23 +54,98 @@ func TestGoldenScreens(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				app := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, GlamourStyle: "notty",
-					Now: fixedClock, ReduceMotion: true, SaveDelay: time.Millisecond, Start: o})
-				tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(size[0], size[1]))
+				cfg := Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, GlamourStyle: "notty",
+					Now: fixedClock, ReduceMotion: true, SaveDelay: time.Millisecond, Start: o}
+				if sc.home {
+					cfg.Start = nil
+				}
+				app := New(cfg)
+				if sc.prep != nil {
+					app = sc.prep(t, drive(t, app, sizeMsg(size[0], size[1])), st)
+				}
+				seen := &lastModel{}
+				tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(size[0], size[1]),
+					teatest.WithProgramOptions(tea.WithFilter(seen.filter)))
 				for _, k := range sc.keys {
 					tm.Send(k)
 				}
-				// The screen, and every save it started has finished.
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-					return bytes.Contains(b, []byte(sc.wait)) &&
-						bytes.LastIndex(b, []byte("✓ saved")) >= bytes.LastIndex(b, []byte("saving…"))
-				}, teatest.WithDuration(5*time.Second))
+				// The screen, with the guide rendered and every save it
+				// started finished.
+				seen.waitFor(t, tm, func(v string) bool {
+					return strings.Contains(v, sc.wait) && !strings.Contains(v, "saving…") &&
+						!strings.Contains(v, "Preparing the guide…")
+				})
 				if err := tm.Quit(); err != nil {
 					t.Fatal(err)
 				}
 				final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
-				golden.RequireEqual(t, []byte(final.View()))
+				golden.RequireEqual(t, []byte(viewText(final)))
 			})
+		}
+	}
+}
+
+// toPage walks the session forward (the full guide) to the first page of
+// a kind.
+func toPage(kind session.PageKind) func(t *testing.T, a App, st *store.Store) App {
+	return func(t *testing.T, a App, _ *store.Store) App {
+		for range 100 {
+			if a.session.page().Kind == kind {
+				return a
+			}
+			a = drive(t, a, keyMsg("right"))
+		}
+		t.Fatalf("no page of kind %v", kind)
+		return a
+	}
+}
+
+// lastModel keeps the view of the model the program last handed a message
+// to, drawn on the program's goroutine (the model shares maps and pointers
+// with the program). The terminal output cannot be searched for a screen's
+// text: bubbletea v2 draws only the cells that changed.
+type lastModel struct {
+	mu   sync.Mutex
+	view string
+	ok   bool
+}
+
+// probeMsg makes the program hand its model to the filter; no screen
+// takes it.
+type probeMsg struct{}
+
+func (l *lastModel) filter(m tea.Model, msg tea.Msg) tea.Msg {
+	if a, ok := m.(App); ok {
+		v := viewText(a)
+		l.mu.Lock()
+		l.view, l.ok = v, true
+		l.mu.Unlock()
+	}
+	return msg
+}
+
+// waitFor polls the program's model until its view meets cond, for at
+// most five seconds.
+func (l *lastModel) waitFor(t *testing.T, tm *teatest.TestModel, cond func(view string) bool) {
+	t.Helper()
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(5 * time.Second)
+	last := ""
+	for {
+		tm.Send(probeMsg{})
+		l.mu.Lock()
+		v, ok := l.view, l.ok
+		l.mu.Unlock()
+		if ok {
+			if last = v; cond(last) {
+				return
+			}
+		}
+		select {
+		case <-tick.C:
+		case <-deadline:
+			t.Fatalf("the screen never came; the last one was:\n%s", last)
 		}
 	}
 }

@@ -3,7 +3,7 @@ package tui
 import (
 	"fmt"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 // panicMsg reports a panic in a command. The app stops cleanly on it, and
@@ -60,14 +60,18 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 	return a.update(msg)
 }
 
-// View draws the screen; a panic while drawing is reported instead of a
-// broken terminal, and the next message ends the app.
-func (a App) View() (s string) {
+// View draws the screen in the alternate screen; a panic while drawing is
+// reported instead of a broken terminal, and the next message ends the app.
+func (a App) View() (v tea.View) {
 	defer func() {
 		if r := recover(); r != nil {
 			a.ctx.crash.value = r
-			s = "vigil met an internal error. Everything typed is saved. Press any key to quit."
+			v = tea.NewView("vigil met an internal error. Everything typed is saved. Press any key to quit.")
+			v.AltScreen = true
 		}
 	}()
-	return a.view()
+	v = tea.NewView(a.view())
+	v.AltScreen = true
+	v.Cursor = a.cursor()
+	return v
 }

@@ -3,9 +3,9 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
 )
 
 // shortHelpLine is the footer: as many of the bindings as fit the width,
@@ -39,7 +39,7 @@ func shortHelpLine(st Styles, bindings []key.Binding, width int) string {
 // fullHelpView lays the key groups out two columns to a row, so that every
 // key and its whole description fit a 60-column window.
 func fullHelpView(h help.Model, groups [][]key.Binding) string {
-	h.Width = 0 // never cut a description short
+	h.SetWidth(0) // never cut a description short
 	var rows []string
 	for i := 0; i < len(groups); i += 2 {
 		end := min(i+2, len(groups))

@@ -40,7 +40,7 @@ func homeWithTwoWeeks(t *testing.T) (App, *store.Store) {
 
 func TestHomeListsGroups(t *testing.T) {
 	a, _ := homeWithTwoWeeks(t)
-	mustContain(t, a.View(), "Start a new session", "Prayer list", "Thursday group · last met 2026-12-03 · 2 open request(s)", "Resume a session")
+	mustContain(t, viewText(a), "Start a new session", "Prayer list", "Thursday group · last met 2026-12-03 · 2 open request(s)", "Resume a session")
 	// enter on the group starts its next session with the name filled in.
 	for a.home.items()[a.home.sel].kind != itemGroup {
 		a = drive(t, a, keyMsg("down"))
@@ -58,7 +58,7 @@ func TestPrayerList(t *testing.T) {
 	}
 	a = drive(t, a, keyMsg("enter"))
 	a = drive(t, a, loadPrayerList(a.ctx.cfg.Store)())
-	v := a.View()
+	v := viewText(a)
 	mustContain(t, v, "Prayer list", "OPEN-REQUEST — Ana", "added 2026-11-26 · prayed in 1 session(s)",
 		"Answered", "ANSWERED-REQUEST", "answered: she is home", "Pray for A — in 1 session(s)", "SHARED VIEW")
 	mustNotContain(t, v, "PRIVATE-REQUEST")
@@ -66,7 +66,7 @@ func TestPrayerList(t *testing.T) {
 		t.Error("answered requests are not shown apart, after the open ones")
 	}
 	a = drive(t, a, keyMsg("tab"))
-	mustContain(t, a.View(), "PRIVATE-REQUEST [private]", "LEADER VIEW")
+	mustContain(t, viewText(a), "PRIVATE-REQUEST [private]", "LEADER VIEW")
 	a = drive(t, a, keyMsg("esc"))
 	if a.state != stateHome {
 		t.Error("esc did not go back home")
@@ -86,10 +86,10 @@ func TestHomeFitsSmallWindow(t *testing.T) {
 	a := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, GlamourStyle: "notty",
 		Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true})
 	a = drive(t, a, sizeMsg(60, 20), loadSessions(st)())
-	mustContain(t, a.View(), "Start a new session")
+	mustContain(t, viewText(a), "Start a new session")
 	for i := 0; i < len(a.home.items())-1; i++ {
 		a = drive(t, a, keyMsg("down"))
-		v := a.View()
+		v := viewText(a)
 		lines := strings.Split(v, "\n")
 		if len(lines) > 20 {
 			t.Fatalf("row %d: %d lines", a.home.sel, len(lines))
@@ -103,7 +103,7 @@ func TestHomeFitsSmallWindow(t *testing.T) {
 			t.Fatalf("row %d is out of view:\n%s", a.home.sel, v)
 		}
 	}
-	mustContain(t, a.View(), "Guides (enter starts a session with one)", "Tiny · us · 0 min · built in")
+	mustContain(t, viewText(a), "Guides (enter starts a session with one)", "Tiny · us · 0 min · built in")
 }
 
 // TestHomeSaysWhenAGuideFileIsBroken: a broken guide of the user's does not
@@ -114,5 +114,5 @@ func TestHomeSaysWhenAGuideFileIsBroken(t *testing.T) {
 	lib := guides.Library{Guides: []*guides.Guide{g}, Broken: []error{guides.Problems{{File: "mine.md", Line: 3, Msg: "bad"}}}}
 	a := New(Config{Store: st, Library: lib, GlamourStyle: "notty", Now: fixedClock, ReduceMotion: true})
 	a = drive(t, a, sizeMsg(100, 30), loadSessions(st)())
-	mustContain(t, a.View(), "1 guide file(s) of yours have problems; `vigil guides` lists them.", "Start a new session")
+	mustContain(t, viewText(a), "1 guide file(s) of yours have problems; `vigil guides` lists them.", "Start a new session")
 }

@@ -1,8 +1,7 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/textinput"
+	"charm.land/bubbles/v2/textinput"
 )
 
 // lineInput is a one-line text field with vigil's settings: the prompt,
@@ -13,9 +12,11 @@ func lineInput(ctx *context, prompt, placeholder string, limit, width int) *text
 	in.Prompt = prompt
 	in.Placeholder = placeholder
 	in.CharLimit = limit
-	in.Width = max(6, width)
+	in.SetWidth(max(6, width))
 	if ctx.cfg.ReduceMotion {
-		in.Cursor.SetMode(cursor.CursorStatic)
+		st := in.Styles()
+		st.Cursor.Blink = false
+		in.SetStyles(st)
 	}
 	return &in
 }

@@ -3,7 +3,7 @@ package tui
 import (
 	"strconv"
 
-	"github.com/charmbracelet/bubbles/key"
+	"charm.land/bubbles/v2/key"
 )
 
 // keyMap is every key vigil answers to. The session keys are a contract (see
@@ -93,7 +93,7 @@ func newKeyMap() keyMap {
 		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Home:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back home")),
 
-		Pause:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "pause: a calm, private screen")),
+		Pause:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause: a calm, private screen")),
 		Resources: key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "help and report resources")),
 		Close:     key.NewBinding(key.WithKeys("esc", "H", "q"), key.WithHelp("esc", "close")),
 

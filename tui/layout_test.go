@@ -1,6 +1,10 @@
 package tui
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 func TestComputeLayout(t *testing.T) {
 	tests := []struct {
@@ -36,7 +40,7 @@ func TestTooSmall(t *testing.T) {
 }
 
 func TestProgressBar(t *testing.T) {
-	st := NewStyles(DefaultTheme())
+	st := NewStyles(DarkTheme())
 	for _, tt := range []struct {
 		done, total, width int
 		want               string
@@ -47,7 +51,7 @@ func TestProgressBar(t *testing.T) {
 		{1, 3, 6, "━━────"},
 		{1, 0, 6, ""},
 	} {
-		if got := progressBar(st, tt.done, tt.total, tt.width); got != tt.want {
+		if got := ansi.Strip(progressBar(st, tt.done, tt.total, tt.width)); got != tt.want {
 			t.Errorf("progressBar(%d, %d, %d) = %q, want %q", tt.done, tt.total, tt.width, got, tt.want)
 		}
 	}

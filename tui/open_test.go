@@ -163,7 +163,7 @@ func TestNoticeShowsUntilTheFirstMove(t *testing.T) {
 	b := New(Config{Store: a.ctx.cfg.Store, Library: a.ctx.cfg.Library, GlamourStyle: "notty", Now: fixedClock,
 		SaveDelay: a.ctx.cfg.SaveDelay, ReduceMotion: true, Start: o})
 	b = drive(t, b, sizeMsg(100, 30))
-	mustContain(t, b.View(), "The guide has changed since this session.")
+	mustContain(t, viewText(b), "The guide has changed since this session.")
 	b = drive(t, b, keyMsg("right"))
-	mustNotContain(t, b.View(), "has changed since")
+	mustNotContain(t, viewText(b), "has changed since")
 }

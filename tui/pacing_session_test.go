@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/timer"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/timer"
+	tea "charm.land/bubbletea/v2"
 
 	"vigil/guides"
 	"vigil/session"
@@ -52,7 +52,7 @@ func TestMeetingLengthSharesTheTime(t *testing.T) {
 	a = drive(t, a, keyMsg("m"))
 	a = drive(t, a, typeText("30")...)
 	a = drive(t, a, keyMsg("enter"))
-	mustContain(t, a.View(), "FAQ 10 · reflection 10 · prayer 8 · next steps 2 = 30 min")
+	mustContain(t, viewText(a), "FAQ 10 · reflection 10 · prayer 8 · next steps 2 = 30 min")
 	b := load(t, a.ctx.cfg.Store, a.session.meet.ID()).Session.Budget
 	if b["faq"] != 10 || b["prayer"] != 8 {
 		t.Errorf("stored budget %v", b)
@@ -60,7 +60,7 @@ func TestMeetingLengthSharesTheTime(t *testing.T) {
 	a = drive(t, a, keyMsg("m"))
 	a = drive(t, a, typeText("0")...)
 	a = drive(t, a, keyMsg("enter"))
-	mustContain(t, a.View(), "from 1 to 600")
+	mustContain(t, viewText(a), "from 1 to 600")
 }
 
 // TestPacingCountsThePartNotThePause replays minutes with the injected
@@ -72,27 +72,27 @@ func TestPacingCountsThePartNotThePause(t *testing.T) {
 	a = drive(t, a, keyMsg("right")) // faq/one
 	clk.add(12 * time.Minute)
 	a = tickOnce(a)
-	mustContain(t, a.View(), "part 12 of 20 min", "meeting 12 of 60 min")
+	mustContain(t, viewText(a), "part 12 of 20 min", "meeting 12 of 60 min")
 
 	a = drive(t, a, keyMsg(" "))
 	clk.add(30 * time.Minute) // paused: not the FAQ's time
 	a = drive(t, a, keyMsg("x"))
 	clk.add(9 * time.Minute)
 	a = tickOnce(a)
-	mustContain(t, a.View(), "part 21 of 20 min, over", "meeting 21 of 60 min")
+	mustContain(t, viewText(a), "part 21 of 20 min, over", "meeting 21 of 60 min")
 
 	a = drive(t, a, keyMsg("right"), keyMsg("right")) // to the reflection
 	clk.add(2 * time.Minute)
 	a = tickOnce(a)
-	mustContain(t, a.View(), "part 2 of 20 min", "meeting 23 of 60 min")
+	mustContain(t, viewText(a), "part 2 of 20 min", "meeting 23 of 60 min")
 
-	if err := session.NewSaver(a.ctx.cfg.Store).Close(a.Final()...); err != nil {
+	if _, err := session.NewSaver(a.ctx.cfg.Store).Close(a.Final()...); err != nil {
 		t.Fatal(err)
 	}
 	clk.add(24 * time.Hour) // closed: not counted
 	b := reload(a)
 	b = drive(t, b, sizeMsg(100, 30))
-	mustContain(t, b.View(), "part 2 of 20 min", "meeting 23 of 60 min")
+	mustContain(t, viewText(b), "part 2 of 20 min", "meeting 23 of 60 min")
 	spent := load(t, a.ctx.cfg.Store, a.session.meet.ID()).Session.Spent
 	if spent["faq"] != 21*60 || spent["reflection"] != 2*60 {
 		t.Errorf("stored time spent %v", spent)
@@ -110,11 +110,11 @@ func TestSilenceTimerRingsAndShows(t *testing.T) {
 		return cmd
 	}
 	step(keyMsg("t"))
-	mustContain(t, a.View(), "1, 2, 3 or 5 minutes")
+	mustContain(t, viewText(a), "1, 2, 3 or 5 minutes")
 	step(keyMsg("2"))
-	mustContain(t, a.View(), "silence · 2:00 left")
+	mustContain(t, viewText(a), "silence · 2:00 left")
 	cmd := step(timer.TimeoutMsg{ID: a.session.silence.timer.ID()})
-	mustContain(t, a.View(), "The silence has ended")
+	mustContain(t, viewText(a), "The silence has ended")
 	for _, msg := range runCmd(cmd) {
 		if b, ok := msg.(tea.BatchMsg); ok {
 			for _, c := range b {
@@ -126,7 +126,7 @@ func TestSilenceTimerRingsAndShows(t *testing.T) {
 		t.Errorf("the bell wrote %q", bell.String())
 	}
 	step(keyMsg("right"))
-	mustNotContain(t, a.View(), "The silence has ended")
+	mustNotContain(t, viewText(a), "The silence has ended")
 }
 
 func TestWhoIsHereIsOptional(t *testing.T) {
@@ -134,12 +134,12 @@ func TestWhoIsHereIsOptional(t *testing.T) {
 	a = drive(t, a, keyMsg("w"))
 	a = drive(t, a, typeText("A.B., C.D.")...)
 	a = drive(t, a, keyMsg("esc")) // esc keeps it, like every esc
-	mustContain(t, a.View(), "Who is here: A.B., C.D.")
+	mustContain(t, viewText(a), "Who is here: A.B., C.D.")
 	if got := load(t, st, a.session.meet.ID()).Session.Attendance; got != "A.B., C.D." {
 		t.Errorf("stored attendance %q", got)
 	}
 	a = goTo(t, a, session.KeySummary)
-	mustContain(t, a.View(), "Present: A.B., C.D.")
+	mustContain(t, viewText(a), "Present: A.B., C.D.")
 	// Never needed to move on: a fresh session goes straight past it.
 	b, _ := newTestApp(t, tinyGuide(), 80, 24)
 	b = drive(t, b, keyMsg("right"))

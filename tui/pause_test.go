@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"github.com/charmbracelet/x/ansi"
+
 	"strings"
 	"testing"
 	"time"
@@ -42,11 +44,11 @@ func TestPauseHidesEverything(t *testing.T) {
 	a = drive(t, a, keyMsg("enter"))
 	a = drive(t, a, typeText("NOTEONSCREEN")...)
 	a = drive(t, a, keyMsg("esc"))
-	before := a.View()
+	before := viewText(a)
 	mustContain(t, before, "NOTEONSCREEN", "Cybersex trafficking is")
 
 	a = drive(t, a, keyMsg(" "))
-	v := a.View()
+	v := viewText(a)
 	mustContain(t, v, "Paused")
 	mustNotContain(t, v, "NOTEONSCREEN", "What is cybersex trafficking", "SHARED VIEW", "Thursday group")
 	for _, word := range strings.Fields(g.Parts[0].Sections[0].Body) {
@@ -59,7 +61,7 @@ func TestPauseHidesEverything(t *testing.T) {
 	if _, paused := a.top().(pauseDialog); paused {
 		t.Fatal("a key did not end the pause")
 	}
-	if a.session.page().Key != "faq/what-is-cybersex-trafficking" || a.View() != before {
+	if a.session.page().Key != "faq/what-is-cybersex-trafficking" || viewText(a) != before {
 		t.Error("after the pause the screen is not where it was")
 	}
 }
@@ -74,7 +76,7 @@ func TestResourcesScreenIsTheGuides(t *testing.T) {
 	if _, open := a.top().(resourcesDialog); !open {
 		t.Fatal("H did not open the help screen")
 	}
-	text := resourcesText(session.HelpOf(g), a.ctx.styles, 1000) // wide: no wrapping
+	text := ansi.Strip(resourcesText(session.HelpOf(g), a.ctx.styles, 1000)) // wide: no wrapping
 	var want []string
 	for _, grp := range g.Meta.Resources {
 		want = append(want, grp.Need)
@@ -97,7 +99,7 @@ func TestResourcesScreenIsTheGuides(t *testing.T) {
 		}
 	}
 	// The screen scrolls and closes.
-	mustContain(t, a.View(), "Help and report")
+	mustContain(t, viewText(a), "Help and report")
 	a = drive(t, a, keyMsg("esc"))
 	if a.top() != nil {
 		t.Error("esc did not close the help screen")
@@ -109,7 +111,7 @@ func TestResourcesScreenIsTheGuides(t *testing.T) {
 func TestResourcesFromPause(t *testing.T) {
 	a, _ := newTestApp(t, guides.Default(), 100, 30)
 	a = drive(t, a, keys(" ", "H")...)
-	mustContain(t, a.View(), "Help and report")
+	mustContain(t, viewText(a), "Help and report")
 	a = drive(t, a, keyMsg("esc"))
-	mustContain(t, a.View(), "Paused")
+	mustContain(t, viewText(a), "Paused")
 }

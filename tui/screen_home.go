@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"vigil/guides"
 	"vigil/session"
@@ -70,7 +70,7 @@ func resumeSession(ctx *context, id uint64) tea.Cmd {
 // SetSize lays the screen out for a window.
 func (h homeModel) SetSize(w, ht int) homeModel {
 	h.width, h.height = w, ht
-	h.group.Width = max(10, w-24)
+	h.group.SetWidth(max(10, w-24))
 	return h
 }
 
@@ -86,7 +86,7 @@ func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 	case sessionsMsg:
 		h.loaded, h.sessions, h.groups, h.err = true, msg.sessions, msg.groups, msg.err
 		h.sel = clamp(h.sel, 0, len(h.items())-1)
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		if h.busy {
 			return h, nil
 		}
@@ -128,7 +128,7 @@ func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 	return h, nil
 }
 
-func (h homeModel) updateStart(msg tea.KeyMsg) (homeModel, tea.Cmd) {
+func (h homeModel) updateStart(msg tea.KeyPressMsg) (homeModel, tea.Cmd) {
 	k := h.ctx.keys
 	n := len(h.ctx.cfg.Library.Guides)
 	switch {
@@ -181,7 +181,7 @@ func (h homeModel) FullHelp() [][]key.Binding {
 func (h homeModel) view() string {
 	body := h.body()
 	if h.openErr != nil {
-		body += "\n" + h.ctx.styles.Error.Render(sentence(h.openErr))
+		body += "\n" + h.ctx.styles.Error.Render(session.Sentence(h.openErr.Error()))
 	}
 	lines := strings.Count(body, "\n") + 1
 	pad := strings.Repeat("\n", max(1, h.height-lines-1))

@@ -5,9 +5,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
 
 	"vigil/store"
 )
@@ -58,7 +58,7 @@ type prayerList struct {
 }
 
 func newPrayerList(ctx *context, w, h int) prayerList {
-	p := prayerList{ctx: ctx, vp: viewport.New(0, 0)}
+	p := prayerList{ctx: ctx, vp: viewport.New()}
 	p.vp.KeyMap = viewport.KeyMap{}
 	p = p.SetSize(w, h)
 	p.vp.SetContent(ctx.styles.Muted.Render("Reading the prayer list…"))
@@ -68,7 +68,8 @@ func newPrayerList(ctx *context, w, h int) prayerList {
 // SetSize lays the list out for a window.
 func (p prayerList) SetSize(w, h int) prayerList {
 	p.width = w
-	p.vp.Width, p.vp.Height = max(1, w-2), max(1, h-3)
+	p.vp.SetWidth(max(1, w-2))
+	p.vp.SetHeight(max(1, h-3))
 	if p.msg != nil {
 		p.vp.SetContent(p.text())
 	}
@@ -81,7 +82,7 @@ func (p prayerList) update(msg tea.Msg) (prayerList, tea.Cmd) {
 	case prayerListMsg:
 		p.msg = &msg
 		p.vp.SetContent(p.text())
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Home):
 			return p, func() tea.Msg { return goHomeMsg{} }
@@ -89,13 +90,13 @@ func (p prayerList) update(msg tea.Msg) (prayerList, tea.Cmd) {
 			p.leader = !p.leader
 			p.vp.SetContent(p.text())
 		case key.Matches(msg, k.Up):
-			p.vp.LineUp(1)
+			p.vp.ScrollUp(1)
 		case key.Matches(msg, k.Down):
-			p.vp.LineDown(1)
+			p.vp.ScrollDown(1)
 		case key.Matches(msg, k.PageUp):
-			p.vp.HalfViewUp()
+			p.vp.HalfPageUp()
 		case key.Matches(msg, k.PageDown):
-			p.vp.HalfViewDown()
+			p.vp.HalfPageDown()
 		}
 	}
 	return p, nil

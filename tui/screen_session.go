@@ -1,12 +1,12 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/timer"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/timer"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
 
 	"vigil/session"
 	"vigil/store"
@@ -77,7 +77,7 @@ func newSession(ctx *context, o *session.Opened) sessionModel {
 		meet:   session.Open(o, ctx.now()),
 		mode:   modeBrowse,
 		cache:  map[int]map[string]string{},
-		vp:     viewport.New(0, 0),
+		vp:     viewport.New(),
 		notice: o.Notice,
 	}
 	m.vp.KeyMap = viewport.KeyMap{} // keys are ours; see scroll()
@@ -131,7 +131,7 @@ func (m sessionModel) handle(msg tea.Msg) (sessionModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m.setSize(msg.Width, msg.Height)
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case renderedMsg:
 		if msg.sessionID != id {
@@ -183,7 +183,7 @@ func (m sessionModel) handle(msg tea.Msg) (sessionModel, tea.Cmd) {
 }
 
 // handleKey gives a key to the mode the screen is in.
-func (m sessionModel) handleKey(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+func (m sessionModel) handleKey(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	switch m.mode {
 	case modeForm:
 		return m.updateForm(msg)
@@ -209,7 +209,7 @@ func (m sessionModel) handleKey(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 }
 
 // browse handles a key while the page is read.
-func (m sessionModel) browse(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+func (m sessionModel) browse(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	k := m.ctx.keys
 	p := m.page()
 	if p.Kind == session.PageRevisit {
@@ -270,17 +270,17 @@ func (m sessionModel) browse(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
 
 // scroll moves the guide text; it is the only thing the arrow keys do on a
 // page that is not a list.
-func (m *sessionModel) scroll(msg tea.KeyMsg) {
+func (m *sessionModel) scroll(msg tea.KeyPressMsg) {
 	k := m.ctx.keys
 	switch {
 	case key.Matches(msg, k.Up):
-		m.vp.LineUp(1)
+		m.vp.ScrollUp(1)
 	case key.Matches(msg, k.Down):
-		m.vp.LineDown(1)
+		m.vp.ScrollDown(1)
 	case key.Matches(msg, k.PageUp):
-		m.vp.HalfViewUp()
+		m.vp.HalfPageUp()
 	case key.Matches(msg, k.PageDown):
-		m.vp.HalfViewDown()
+		m.vp.HalfPageDown()
 	}
 }
 

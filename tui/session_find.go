@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"vigil/session"
@@ -52,6 +52,15 @@ func (m sessionModel) pageTitle(p session.Page) string {
 		return "Summary"
 	case session.PageRevisit:
 		return "From earlier meetings"
+	case session.PageClosing:
+		return "Closing"
+	case session.PageCheckIn:
+		return "Check-in"
+	case session.PageDebrief:
+		return "Debrief"
+	}
+	if p.Part < 0 || p.Section < 0 {
+		return "Page"
 	}
 	sec := m.meet.Guide.Parts[p.Part].Sections[p.Section]
 	if p.Kind == session.PagePrompt {
@@ -70,12 +79,12 @@ func (m sessionModel) openOutline() (sessionModel, tea.Cmd) {
 // showOutline puts the outline in the body, the selected row in view.
 func (m *sessionModel) showOutline() {
 	m.vp.SetContent(strings.Join(m.outlineLines(), "\n"))
-	if m.outlineSel < m.vp.YOffset || m.outlineSel >= m.vp.YOffset+m.vp.Height {
-		m.vp.SetYOffset(max(0, m.outlineSel-m.vp.Height/2))
+	if m.outlineSel < m.vp.YOffset() || m.outlineSel >= m.vp.YOffset()+m.vp.Height() {
+		m.vp.SetYOffset(max(0, m.outlineSel-m.vp.Height()/2))
 	}
 }
 
-func (m sessionModel) updateOutline(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+func (m sessionModel) updateOutline(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	k := m.ctx.keys
 	switch {
 	case key.Matches(msg, k.Up):
@@ -140,7 +149,7 @@ func (m sessionModel) openSearch() (sessionModel, tea.Cmd) {
 	return m, m.input.Focus()
 }
 
-func (m sessionModel) updateSearch(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+func (m sessionModel) updateSearch(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.ctx.keys.Cancel):
 		m.mode = modeBrowse

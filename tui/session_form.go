@@ -3,9 +3,9 @@ package tui
 import (
 	"slices"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"vigil/store"
 )
@@ -34,8 +34,8 @@ func newItemForm(ctx *context, isRequest bool, width int) itemForm {
 }
 
 func (f *itemForm) setWidth(w int) {
-	f.text.Width = max(10, w-len(f.text.Prompt)-1)
-	f.name.Width = max(10, w-len(f.name.Prompt)-1)
+	f.text.SetWidth(max(10, w-len(f.text.Prompt)-1))
+	f.name.SetWidth(max(10, w-len(f.name.Prompt)-1))
 }
 
 func (f *itemForm) focus() tea.Cmd {
@@ -101,7 +101,7 @@ func (f itemForm) view() string {
 
 // updateForm handles keys while the add form is open. esc keeps what was
 // typed, like esc on a note: nothing typed is thrown away by a key.
-func (m sessionModel) updateForm(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+func (m sessionModel) updateForm(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	k := m.ctx.keys
 	f := &m.form
 	switch {

@@ -1,8 +1,8 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"vigil/session"
 )
@@ -20,7 +20,7 @@ func (m sessionModel) startEditing() (sessionModel, tea.Cmd) {
 
 // updateNote types into the note; esc stops editing (the note is saved as
 // it is typed).
-func (m sessionModel) updateNote(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+func (m sessionModel) updateNote(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	if key.Matches(msg, m.ctx.keys.StopEdit) {
 		m.mode = modeBrowse
 		m.ta.Blur()

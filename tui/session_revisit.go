@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"vigil/session"
 	"vigil/store"
@@ -74,7 +74,7 @@ func (m sessionModel) revisitKeys() []key.Binding {
 
 // revisitKey acts on the selected row. done is false when the key is not
 // one of the revisit step's.
-func (m sessionModel) revisitKey(msg tea.KeyMsg) (_ sessionModel, _ tea.Cmd, done bool) {
+func (m sessionModel) revisitKey(msg tea.KeyPressMsg) (_ sessionModel, _ tea.Cmd, done bool) {
 	k := m.ctx.keys
 	row, ok := m.selectedRow()
 	if !ok {
@@ -122,7 +122,7 @@ func (m sessionModel) requestAction(i int) store.Action {
 
 // updateAnswer takes the line on how a request was answered. enter and esc
 // both keep what was typed: esc never throws text away.
-func (m sessionModel) updateAnswer(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+func (m sessionModel) updateAnswer(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	if key.Matches(msg, m.ctx.keys.Confirm) || key.Matches(msg, m.ctx.keys.StopEdit) {
 		m.mode = modeBrowse
 		var cs []store.Change

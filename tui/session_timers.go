@@ -7,9 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/timer"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/timer"
+	tea "charm.land/bubbletea/v2"
 
 	"vigil/guides"
 	"vigil/session"
@@ -64,7 +64,7 @@ func (m sessionModel) openMinutes() (sessionModel, tea.Cmd) {
 
 // updateMinutes handles keys while the meeting's length is asked. enter
 // shares the minutes between the parts; esc leaves the plan as it was.
-func (m sessionModel) updateMinutes(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+func (m sessionModel) updateMinutes(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.ctx.keys.Cancel):
 		m.mode = modeBrowse
@@ -136,11 +136,11 @@ func (m sessionModel) toggleSilence() (sessionModel, tea.Cmd) {
 
 // chooseSilence starts the timer for the length chosen; any other key
 // chooses none.
-func (m sessionModel) chooseSilence(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+func (m sessionModel) chooseSilence(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	m.mode = modeBrowse
 	for i, b := range m.ctx.keys.SilenceFor {
 		if key.Matches(msg, b) {
-			m.silence = silence{timer: timer.NewWithInterval(time.Duration(silenceChoices[i])*time.Minute, time.Second), on: true}
+			m.silence = silence{timer: timer.New(time.Duration(silenceChoices[i])*time.Minute, timer.WithInterval(time.Second)), on: true}
 			return m, m.silence.timer.Init()
 		}
 	}
@@ -187,7 +187,7 @@ func (m sessionModel) openWho() (sessionModel, tea.Cmd) {
 }
 
 // updateWho keeps what is typed on enter or esc alike.
-func (m sessionModel) updateWho(msg tea.KeyMsg) (sessionModel, tea.Cmd) {
+func (m sessionModel) updateWho(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	if key.Matches(msg, m.ctx.keys.Confirm) || key.Matches(msg, m.ctx.keys.StopEdit) {
 		cs := m.meet.SetAttendance(strings.TrimSpace(m.input.Value()))
 		m.mode = modeBrowse

@@ -3,11 +3,10 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"vigil/session"
 	"vigil/store"
@@ -16,12 +15,12 @@ import (
 func (m sessionModel) setSize(w, h int) (sessionModel, tea.Cmd) {
 	m.width, m.height = w, h
 	m.lay = computeLayout(w, h)
-	m.vp.Width = w - 2
-	m.vp.Height = m.lay.body
+	m.vp.SetWidth(w - 2)
+	m.vp.SetHeight(m.lay.body)
 	switch m.mode {
 	case modeEditing:
 		m.ta.SetWidth(m.lay.noteWidth)
-		m.ta.SetHeight(m.lay.noteLines)
+		m.ta.SetHeight(m.lay.noteLines + 2)
 	case modeForm:
 		m.form.setWidth(m.lay.noteWidth)
 	}
@@ -40,14 +39,27 @@ func (m sessionModel) ensureRendered() tea.Cmd {
 		return nil
 	}
 	g := m.meet.Guide
-	return renderGuide(m.meet.ID(), g, session.BuildPages(g, store.PathFull), m.lay.text, m.ctx.cfg.GlamourStyle)
+	return renderGuide(m.meet.ID(), g, session.BuildPages(g, store.PathFull), m.lay.text, m.ctx.glamur)
+}
+
+// restyled drops the guide text rendered in the old theme, so that the
+// next SetSize renders it again in the new one.
+func (m sessionModel) restyled() sessionModel {
+	if m.cache != nil {
+		m.cache = map[int]map[string]string{}
+	}
+	m.renderErr = nil
+	return m
 }
 
 func newNoteArea(ctx *context, l layout) textarea.Model {
 	ta := textarea.New()
 	if ctx.cfg.ReduceMotion {
-		ta.Cursor.SetMode(cursor.CursorStatic)
+		st := ta.Styles()
+		st.Cursor.Blink = false
+		ta.SetStyles(st)
 	}
+	ta.SetVirtualCursor(false) // the terminal's own cursor; see cursor()
 	ta.ShowLineNumbers = false
 	ta.Prompt = ""
 	ta.MaxHeight = 0
@@ -149,10 +161,10 @@ func (m sessionModel) buildNoteView() string {
 			truncate(st.Selected.Render("g")+"        the gentler path: straight to reflection and prayer", w) + "\n" +
 			truncate(third, w)
 		return st.NoteTitle.Render("How shall we go on?") + "\n" +
-			st.NoteBox.Width(m.lay.noteWidth+2).Height(m.lay.noteLines).Render(choices)
+			st.NoteBox.Width(m.lay.noteWidth+4).Height(m.lay.noteLines+2).Render(choices)
 	case session.PageSummary:
 		return st.NoteTitle.Render("That is the end of the guide.") + "\n" +
-			st.NoteBox.Width(m.lay.noteWidth+2).Height(m.lay.noteLines).Render(
+			st.NoteBox.Width(m.lay.noteWidth+4).Height(m.lay.noteLines+2).Render(
 				"Everything above is saved. e exports it; q quits; ← goes back.")
 	}
 	label := m.noteLabel()
@@ -171,9 +183,9 @@ func (m sessionModel) buildNoteView() string {
 	}
 	box := st.NoteBox
 	if m.leader {
-		box = box.BorderForeground(DefaultTheme().Private)
+		box = box.BorderForeground(m.ctx.styles.PrivateBorder)
 	}
-	return truncate(label, m.width-2) + "\n" + box.Width(m.lay.noteWidth+2).Height(m.lay.noteLines).Render(text)
+	return truncate(label, m.width-2) + "\n" + box.Width(m.lay.noteWidth+4).Height(m.lay.noteLines+2).Render(text)
 }
 
 func (m sessionModel) noteNoun() string {
@@ -282,11 +294,29 @@ func (m sessionModel) view() string {
 	case modeEditing:
 		box := m.ctx.styles.NoteActive
 		if m.leader {
-			box = box.BorderForeground(DefaultTheme().Private)
+			box = box.BorderForeground(m.ctx.styles.PrivateBorder)
 		}
 		note = m.noteLabel() + "\n" + box.Render(m.ta.View())
 	default:
 		note = m.noteView
 	}
 	return indent(m.head + m.vp.View() + "\n" + note + "\n" + m.foot)
+}
+
+// cursor is where the terminal's cursor goes: in the note being written,
+// offset by where view draws the editor (the margin, the page above, the
+// label, the box's border and padding). nil hides it.
+func (m sessionModel) cursor() *tea.Cursor {
+	if m.mode != modeEditing {
+		return nil
+	}
+	c := m.ta.Cursor()
+	if c == nil {
+		return nil
+	}
+	above := strings.Count(m.head, "\n") + strings.Count(m.vp.View(), "\n") + 1 + // the page
+		strings.Count(m.noteLabel(), "\n") + 1 // the label
+	c.Y += above + 1 // the box's top border
+	c.X += 1 + 1 + 1 // indent's margin, the border, the padding
+	return c
 }

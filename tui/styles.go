@@ -1,35 +1,66 @@
 package tui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"image/color"
 
-// Theme is vigil's palette. Every colour is adaptive, so the same theme reads
-// on light and dark terminals; with no colour profile (NO_COLOR) lipgloss
-// drops them and the structure is carried by text and symbols alone.
+	"charm.land/lipgloss/v2"
+)
+
+// Theme is vigil's palette for one terminal background. The light and
+// dark themes hold the same roles; with no colour profile (NO_COLOR) the
+// colours are dropped and the structure is carried by text and symbols
+// alone.
 type Theme struct {
-	Text    lipgloss.AdaptiveColor
-	Muted   lipgloss.AdaptiveColor
-	Accent  lipgloss.AdaptiveColor
-	Calm    lipgloss.AdaptiveColor
-	Warn    lipgloss.AdaptiveColor
-	Private lipgloss.AdaptiveColor
-	Border  lipgloss.AdaptiveColor
+	Text    color.Color
+	Muted   color.Color
+	Accent  color.Color
+	Calm    color.Color
+	Warn    color.Color
+	Private color.Color
+	Border  color.Color
 }
 
-// DefaultTheme is quiet on purpose: one accent, soft greys, nothing loud.
-func DefaultTheme() Theme {
+// DarkTheme is for a dark background: quiet on purpose, one accent, soft
+// greys, nothing loud.
+func DarkTheme() Theme {
 	return Theme{
-		Text:    lipgloss.AdaptiveColor{Light: "#1f2328", Dark: "#e6e6e6"},
-		Muted:   lipgloss.AdaptiveColor{Light: "#5c6370", Dark: "#9aa0a6"},
-		Accent:  lipgloss.AdaptiveColor{Light: "#2f5d8a", Dark: "#8fb8de"},
-		Calm:    lipgloss.AdaptiveColor{Light: "#3d7a5c", Dark: "#9fd3b5"},
-		Warn:    lipgloss.AdaptiveColor{Light: "#9a5b00", Dark: "#e5b567"},
-		Private: lipgloss.AdaptiveColor{Light: "#7a3d7a", Dark: "#d3a6d3"},
-		Border:  lipgloss.AdaptiveColor{Light: "#aab0b8", Dark: "#4b5058"},
+		Text:    lipgloss.Color("#e6e6e6"),
+		Muted:   lipgloss.Color("#9aa0a6"),
+		Accent:  lipgloss.Color("#8fb8de"),
+		Calm:    lipgloss.Color("#9fd3b5"),
+		Warn:    lipgloss.Color("#e5b567"),
+		Private: lipgloss.Color("#d3a6d3"),
+		Border:  lipgloss.Color("#4b5058"),
 	}
 }
 
-// Styles are every lipgloss style vigil draws with, made once from a Theme.
+// LightTheme is DarkTheme's counterpart for a light background.
+func LightTheme() Theme {
+	return Theme{
+		Text:    lipgloss.Color("#1f2328"),
+		Muted:   lipgloss.Color("#5c6370"),
+		Accent:  lipgloss.Color("#2f5d8a"),
+		Calm:    lipgloss.Color("#3d7a5c"),
+		Warn:    lipgloss.Color("#9a5b00"),
+		Private: lipgloss.Color("#7a3d7a"),
+		Border:  lipgloss.Color("#aab0b8"),
+	}
+}
+
+// themeFor is the theme for a background: dark unless it is light.
+func themeFor(dark bool) Theme {
+	if dark {
+		return DarkTheme()
+	}
+	return LightTheme()
+}
+
+// Styles are every lipgloss style vigil draws with, made once from a Theme
+// (again only when the terminal tells its background).
 type Styles struct {
+	// PrivateBorder is the note box's border colour in the leader's view.
+	PrivateBorder color.Color
+
 	App        lipgloss.Style
 	Title      lipgloss.Style
 	Header     lipgloss.Style
@@ -56,26 +87,27 @@ type Styles struct {
 // NewStyles turns a theme into styles.
 func NewStyles(t Theme) Styles {
 	return Styles{
-		App:        lipgloss.NewStyle().Padding(0, 1),
-		Title:      lipgloss.NewStyle().Bold(true).Foreground(t.Accent),
-		Header:     lipgloss.NewStyle().Foreground(t.Text),
-		Muted:      lipgloss.NewStyle().Foreground(t.Muted),
-		Badge:      lipgloss.NewStyle().Foreground(t.Calm).Bold(true),
-		BadgeLead:  lipgloss.NewStyle().Foreground(t.Private).Bold(true),
-		BarFull:    lipgloss.NewStyle().Foreground(t.Accent),
-		BarEmpty:   lipgloss.NewStyle().Foreground(t.Border),
-		NoteTitle:  lipgloss.NewStyle().Bold(true).Foreground(t.Muted),
-		NoteBox:    lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(t.Border).Padding(0, 1),
-		NoteActive: lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(t.Accent).Padding(0, 1),
-		Selected:   lipgloss.NewStyle().Foreground(t.Accent).Bold(true),
-		Item:       lipgloss.NewStyle().Foreground(t.Text),
-		Done:       lipgloss.NewStyle().Foreground(t.Calm),
-		Calm:       lipgloss.NewStyle().Foreground(t.Calm),
-		Private:    lipgloss.NewStyle().Foreground(t.Private),
-		Warn:       lipgloss.NewStyle().Foreground(t.Warn),
-		Status:     lipgloss.NewStyle().Foreground(t.Muted),
-		Error:      lipgloss.NewStyle().Foreground(t.Warn).Bold(true),
-		Help:       lipgloss.NewStyle().Foreground(t.Muted),
-		Overlay:    lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(t.Accent).Padding(0, 1),
+		PrivateBorder: t.Private,
+		App:           lipgloss.NewStyle().Padding(0, 1),
+		Title:         lipgloss.NewStyle().Bold(true).Foreground(t.Accent),
+		Header:        lipgloss.NewStyle().Foreground(t.Text),
+		Muted:         lipgloss.NewStyle().Foreground(t.Muted),
+		Badge:         lipgloss.NewStyle().Foreground(t.Calm).Bold(true),
+		BadgeLead:     lipgloss.NewStyle().Foreground(t.Private).Bold(true),
+		BarFull:       lipgloss.NewStyle().Foreground(t.Accent),
+		BarEmpty:      lipgloss.NewStyle().Foreground(t.Border),
+		NoteTitle:     lipgloss.NewStyle().Bold(true).Foreground(t.Muted),
+		NoteBox:       lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(t.Border).Padding(0, 1),
+		NoteActive:    lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(t.Accent).Padding(0, 1),
+		Selected:      lipgloss.NewStyle().Foreground(t.Accent).Bold(true),
+		Item:          lipgloss.NewStyle().Foreground(t.Text),
+		Done:          lipgloss.NewStyle().Foreground(t.Calm),
+		Calm:          lipgloss.NewStyle().Foreground(t.Calm),
+		Private:       lipgloss.NewStyle().Foreground(t.Private),
+		Warn:          lipgloss.NewStyle().Foreground(t.Warn),
+		Status:        lipgloss.NewStyle().Foreground(t.Muted),
+		Error:         lipgloss.NewStyle().Foreground(t.Warn).Bold(true),
+		Help:          lipgloss.NewStyle().Foreground(t.Muted),
+		Overlay:       lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(t.Accent).Padding(0, 1),
 	}
 }

@@ -26,7 +26,7 @@ func TestSummaryShowsNotesOnListPages(t *testing.T) {
 	a = drive(t, a, keyMsg("esc"))
 	a = goTo(t, a, session.KeySummary)
 
-	v := a.View()
+	v := viewText(a)
 	mustContain(t, v, "SHARED VIEW", "The group's requests", "NOTE-ON-REQUESTS", "NOTE-ON-COMMITMENTS")
 	mustNotContain(t, v, "LEADER-ON-REQUESTS")
 	// The summary is the captured model's items for the view, every one.
@@ -35,5 +35,5 @@ func TestSummaryShowsNotesOnListPages(t *testing.T) {
 		mustContain(t, v, text)
 	}
 	a = drive(t, a, keyMsg("tab"))
-	mustContain(t, a.View(), "LEADER VIEW", "LEADER-ON-REQUESTS", session.LabelLeader)
+	mustContain(t, viewText(a), "LEADER VIEW", "LEADER-ON-REQUESTS", session.LabelLeader)
 }

@@ -3,25 +3,11 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
 // Small text helpers every screen shares.
-
-// sentence makes an error one sentence with a capital and a full stop:
-// how every screen shows an error.
-func sentence(err error) string {
-	s := strings.TrimSpace(err.Error())
-	if s == "" {
-		return "Something went wrong."
-	}
-	s = strings.ToUpper(s[:1]) + s[1:]
-	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") {
-		s += "."
-	}
-	return s
-}
 
 // truncate cuts s, which may hold colour codes, to w columns with "…".
 func truncate(s string, w int) string {

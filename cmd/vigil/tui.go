@@ -8,10 +8,9 @@ import (
 	"syscall"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/mattn/go-isatty"
-	"github.com/muesli/termenv"
 
 	"vigil/guides"
 	"vigil/session"
@@ -34,34 +33,24 @@ func library(o *options) guides.Library {
 	return guides.Load(o.guidesDir())
 }
 
-// glamourStyle decides once, before the program starts, how guide text is
-// coloured. It never asks the terminal from inside the program.
+// glamourStyle decides, before anything starts and without asking the
+// terminal, how guide text is coloured: no colour, the theme given, or dark.
+// With --theme auto the TUI then follows the terminal's answer about its
+// background (askBackground); `vigil guide show` stays dark.
 func glamourStyle(o *options) string {
 	if !o.colour() {
 		return "notty"
 	}
-	switch o.theme {
-	case "light":
+	if o.theme == "light" {
 		return "light"
-	case "dark":
-		return "dark"
 	}
-	// Asked once, here: lipgloss keeps the answer for every adaptive colour.
-	if lipgloss.HasDarkBackground() {
-		return "dark"
-	}
-	return "light"
+	return "dark"
 }
 
-// setBackground tells lipgloss the theme the user chose, so that adaptive
-// colours never ask the terminal.
-func setBackground(o *options) {
-	switch o.theme {
-	case "dark":
-		lipgloss.SetHasDarkBackground(true)
-	case "light":
-		lipgloss.SetHasDarkBackground(false)
-	}
+// askBackground reports whether the TUI should ask the terminal for its
+// background: colour is on and no theme was chosen.
+func askBackground(o *options) bool {
+	return o.colour() && o.theme != "dark" && o.theme != "light"
 }
 
 func checkTheme(o *options) error {
@@ -88,13 +77,10 @@ func runTUI(o *options, start startFunc) error {
 	if err := checkTheme(o); err != nil {
 		return err
 	}
+	noticeRecovery(o)
 	if o.plain || !isTerminal() {
 		return runPlain(o, start)
 	}
-	if !o.colour() {
-		lipgloss.SetColorProfile(termenv.Ascii)
-	}
-	setBackground(o)
 	style := glamourStyle(o)
 	st, err := openStore(o)
 	if err != nil {
@@ -104,18 +90,26 @@ func runTUI(o *options, start startFunc) error {
 	lib := library(o)
 	cwd, _ := os.Getwd() // exports from the screens go where vigil was started
 	cfg := tui.Config{Store: st, Saver: session.NewSaver(st), Library: lib, GlamourStyle: style,
-		ReduceMotion: o.reduceMotion, ExportDir: cwd, Bell: os.Stdout}
+		AskBackground: askBackground(o), ReduceMotion: o.reduceMotion, ExportDir: cwd, Bell: os.Stdout}
 	if start != nil {
 		if cfg.Start, err = start(st, lib); err != nil {
 			return err
 		}
 	}
-	p := tea.NewProgram(tui.New(cfg), tea.WithAltScreen())
+	var opts []tea.ProgramOption
+	if !o.colour() {
+		// --no-color or NO_COLOR: no colour, and no other attribute either
+		// (Ascii would keep bold), as on bubbletea v1 with termenv.Ascii. The
+		// note's cursor is the terminal's own, so it still shows.
+		opts = append(opts, tea.WithColorProfile(colorprofile.NoTTY))
+	}
+	p := tea.NewProgram(tui.New(cfg), opts...)
 
-	// bubbletea turns SIGINT and SIGTERM into a quit; a closed terminal or
-	// SSH connection (SIGHUP) would kill vigil with nothing saved.
+	// bubbletea (v2.1.1 too) turns SIGINT and SIGTERM into a quit; a closed
+	// terminal or SSH connection (SIGHUP) would kill vigil with nothing
+	// saved.
 	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
+	signal.Notify(hup, syscall.SIGHUP, syscall.SIGQUIT) // SIGQUIT too: no goroutine dump, the typing saved
 	defer signal.Stop(hup)
 	done := make(chan struct{})
 	defer close(done)
@@ -133,14 +127,17 @@ func runTUI(o *options, start startFunc) error {
 	if !ok {
 		return fmt.Errorf("the screen stopped unexpectedly (%v); notes typed before the last second may be lost", runErr)
 	}
-	if err := cfg.Saver.Close(app.Final()...); err != nil {
-		return fmt.Errorf("the last changes could not be saved to %s: %w", st.Path(), err)
+	if recovery, err := cfg.Saver.Close(app.Final()...); err != nil {
+		return notSaved(st.Path(), recovery, err)
 	}
 	if what, crashed := app.Crashed(); crashed {
 		return fmt.Errorf("vigil stopped on an internal error (%s); everything typed before it is saved, and `vigil resume` opens the session again", what)
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) {
 		return fmt.Errorf("the screen stopped unexpectedly (%v); your notes are saved", runErr)
+	}
+	if line := resumeLine(app.Final()); line != "" {
+		fmt.Println(line)
 	}
 	return nil
 }

@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"image/color"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"vigil/guides"
+	"vigil/session"
+)
+
+func TestAsText(t *testing.T) {
+	tests := []struct {
+		in   tea.Msg
+		want tea.Msg
+	}{
+		{keyMsg("home"), tea.PasteMsg{Content: "home"}},
+		{keyMsg("ctrl+c"), keyMsg("ctrl+c")},
+		{keyMsg("x"), keyMsg("x")},
+		{keyMsg("é"), keyMsg("é")},
+		{tea.PasteMsg{Content: "a\r\nb\rc\nd"}, tea.PasteMsg{Content: "a\nb\nc\nd"}},
+	}
+	for _, tt := range tests {
+		if got := asText(tt.in); got != tt.want {
+			t.Errorf("asText(%#v) = %#v, want %#v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestKeyNamesTypedAreText types each key name as one chunk into the note
+// and finds it there: the burst is the word, not the key.
+func TestKeyNamesTypedAreText(t *testing.T) {
+	a, _ := newTestApp(t, tinyGuide(), 100, 30)
+	a = drive(t, a, keyMsg("right"), keyMsg("enter"))
+	if a.session.mode != modeEditing {
+		t.Fatalf("not editing the note: mode %d", a.session.mode)
+	}
+	words := []string{"home", "end", "up", "down", "left", "right", "enter", "esc", "tab", "backspace", "delete", "ctrl+c"}
+	for _, w := range words {
+		a = drive(t, a, tea.KeyPressMsg{Code: tea.KeyExtended, Text: w}, keyMsg("space"))
+	}
+	a = drive(t, a, tea.PasteMsg{Content: "one\r\ntwo"})
+	want := "home end up down left right enter esc tab backspace delete ctrl+c one\ntwo"
+	if got := a.session.ta.Value(); got != want {
+		t.Errorf("the note is %q, want %q", got, want)
+	}
+}
+
+// TestEscThenCtrlC: esc and ctrl+c read together (alt+ctrl+c) stop editing
+// and then quit.
+func TestEscThenCtrlC(t *testing.T) {
+	a, _ := newTestApp(t, tinyGuide(), 100, 30)
+	a = drive(t, a, keyMsg("right"), keyMsg("enter"), keyMsg("x"))
+	m, cmd := a.Update(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl | tea.ModAlt})
+	if m.(App).session.mode != modeBrowse {
+		t.Errorf("esc+ctrl+c left the mode at %d", m.(App).session.mode)
+	}
+	if cmd == nil || !quits(cmd) {
+		t.Error("esc+ctrl+c did not quit")
+	}
+	m, _ = m.(App).Update(tea.KeyPressMsg{Code: 'p', Mod: tea.ModAlt})
+	if got := m.(App).session.mode; got != modeBrowse {
+		t.Errorf("esc+p changed the mode to %d", got)
+	}
+}
+
+// quits reports whether cmd, or a command in its batch, is tea.Quit.
+func quits(cmd tea.Cmd) bool {
+	switch msg := cmd().(type) {
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if c != nil && quits(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestNoteCursorIsPlaced: while the note is written, the View puts the
+// terminal's cursor just after the text typed, where the screen shows it.
+func TestNoteCursorIsPlaced(t *testing.T) {
+	a, _ := newTestApp(t, tinyGuide(), 100, 30)
+	if c := a.View().Cursor; c != nil {
+		t.Fatalf("a cursor at %v while nothing is typed", c.Position)
+	}
+	a = drive(t, a, keyMsg("right"), keyMsg("enter"))
+	a = drive(t, a, typeText("We prayed")...)
+	c := a.View().Cursor
+	if c == nil {
+		t.Fatal("no cursor while the note is written")
+	}
+	lines := strings.Split(viewText(a), "\n")
+	if c.Y >= len(lines) {
+		t.Fatalf("the cursor is on line %d of %d", c.Y, len(lines))
+	}
+	before := []rune(lines[c.Y])[:c.X]
+	if !strings.HasSuffix(string(before), "We prayed") {
+		t.Errorf("the cursor (%d,%d) is not after the text: the line up to it is %q", c.X, c.Y, string(before))
+	}
+}
+
+// TestBackgroundAnswerRestyles: the terminal's answer about its background
+// rebuilds the styles and renders the guide again, once, and only when vigil
+// asked (no --theme).
+func TestBackgroundAnswerRestyles(t *testing.T) {
+	for _, ask := range []bool{true, false} {
+		st := openTestStore(t)
+		g := tinyGuide()
+		o, err := session.NewSession(st, g, session.Start{Group: "g", Now: fixedClock()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, GlamourStyle: "dark",
+			AskBackground: ask, Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true, Start: o})
+		a = drive(t, a, sizeMsg(100, 30), keyMsg("right"))
+		a = drive(t, a, tea.BackgroundColorMsg{Color: color.White})
+		want := "dark"
+		if ask {
+			want = "light"
+		}
+		if a.ctx.glamur != want {
+			t.Errorf("ask=%v: the guide style is %q after a light background, want %q", ask, a.ctx.glamur, want)
+		}
+		if len(a.session.cache) == 0 || strings.Contains(viewText(a), "Preparing the guide") {
+			t.Errorf("ask=%v: the guide was not rendered again:\n%s", ask, viewText(a))
+		}
+	}
+}
