@@ -22,6 +22,7 @@ var allowed = map[string][]string{
 	"vigil/room":                  {"vigil/export", "vigil/session", "vigil/store", "vigil/guides", "vigil/plain"},
 	"vigil/cmd/vigil":             {"*"},
 	"vigil/internal/arch":         {},
+	"vigil/internal/agree":        {},
 	"vigil/internal/floor":        {},
 	"vigil/internal/floorglamour": {},
 	"vigil/e2e":                   {},
