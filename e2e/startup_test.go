@@ -43,10 +43,20 @@ func TestStartupInSilentTerminal(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			home := t.TempDir()
-			argv := append([]string{binary, "--db", filepath.Join(home, "vigil.db")}, c.args...)
-			took, out := firstOutputInSilentPTY(t, home, argv, c.want)
-			t.Logf("vigil %s: %q after %v", strings.Join(c.args, " "), c.want, took.Round(100*time.Microsecond))
+			// The fastest of three starts: a stall waits the same every
+			// time, while a busy machine (CI runs test binaries side by
+			// side on two cores) only adds noise that one quiet start
+			// escapes.
+			took, out := time.Duration(1<<62), ""
+			for range 3 {
+				home := t.TempDir()
+				argv := append([]string{binary, "--db", filepath.Join(home, "vigil.db")}, c.args...)
+				d, o := firstOutputInSilentPTY(t, home, argv, c.want)
+				if d < took {
+					took, out = d, o
+				}
+			}
+			t.Logf("vigil %s: %q after %v (fastest of 3)", strings.Join(c.args, " "), c.want, took.Round(100*time.Microsecond))
 			if took > startupLimit {
 				t.Errorf("vigil %s showed %q after %v in a terminal that answers nothing; want under %v. Output:\n%q",
 					strings.Join(c.args, " "), c.want, took.Round(time.Millisecond), startupLimit, out)
@@ -63,7 +73,12 @@ func TestSilentTerminalHarness(t *testing.T) {
 	if b, err := exec.Command("go", "build", "-o", floor, "../internal/floor").CombinedOutput(); err != nil {
 		t.Fatalf("build the floor: %v\n%s", err, b)
 	}
-	took, out := firstOutputInSilentPTY(t, t.TempDir(), []string{floor}, "floor ready")
+	took, out := time.Duration(1<<62), ""
+	for range 3 {
+		if d, o := firstOutputInSilentPTY(t, t.TempDir(), []string{floor}, "floor ready"); d < took {
+			took, out = d, o
+		}
+	}
 	t.Logf("floor: first screen after %v", took.Round(100*time.Microsecond))
 	if took > startupLimit {
 		t.Errorf("the floor showed its screen after %v; want under %v. Output:\n%q", took, startupLimit, out)
