@@ -288,7 +288,7 @@ func Open(cfg Config) (*Room, error) {
 	go func() {
 		defer close(r.served)
 		err := r.srv.Serve(ln)
-		if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
+		if err != nil && !errors.Is(err, ssh.ErrServerClosed) && !errors.Is(err, net.ErrClosed) {
 			r.logs.printf("room stopped listening: %v", err)
 		}
 	}()
@@ -386,7 +386,11 @@ func (r *Room) Close() error {
 		}
 		r.mu.Unlock()
 		close(r.done) // wrong-code pauses end now
+		// Stop listening and let Serve return before Shutdown: Serve
+		// counts its listener in a wait group that Shutdown waits on,
+		// and the two must not race when a room closes as it opens.
 		_ = r.ln.Close()
+		<-r.served
 		for _, m := range ms {
 			m.end(EndedText, r.cfg.endGrace)
 		}
@@ -396,7 +400,6 @@ func (r *Room) Close() error {
 			_ = r.srv.Close()
 		}
 		cancel()
-		<-r.served
 		r.wg.Wait()
 		close(r.inbox)
 		r.logs.printf("room closed")
