@@ -69,9 +69,9 @@ func TestImportStripsControls(t *testing.T) {
 	refused := map[string]func(s *sessionJSON){
 		"note 1 has control characters in its key": func(s *sessionJSON) { s.Notes[0].Key = "faq/x\x1b]0;t\x07" },
 		"has control characters in a key or ID":    func(s *sessionJSON) { s.GuideID = "g\u202e" },
-		"note 2 is longer than 64 KiB":             func(s *sessionJSON) { s.Notes[1].Text = strings.Repeat("secret ", session.MaxText/7+1) },
-		"request 1 is longer than 64 KiB":          func(s *sessionJSON) { s.Requests[0].Text = strings.Repeat("secret ", session.MaxText/7+1) },
-		"commitment 1 is longer than 64 KiB":       func(s *sessionJSON) { s.Commitments[0].Text = strings.Repeat("secret ", session.MaxText/7+1) },
+		"note 2 is longer than 16 KiB":             func(s *sessionJSON) { s.Notes[1].Text = strings.Repeat("secret ", session.MaxText/7+1) },
+		"request 1 is longer than 16 KiB":          func(s *sessionJSON) { s.Requests[0].Text = strings.Repeat("secret ", session.MaxText/7+1) },
+		"commitment 1 is longer than 16 KiB":       func(s *sessionJSON) { s.Commitments[0].Text = strings.Repeat("secret ", session.MaxText/7+1) },
 	}
 	for says, spoil := range refused {
 		var g fileJSON

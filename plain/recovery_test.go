@@ -47,7 +47,7 @@ func TestPlainRefusesTextOverLimit(t *testing.T) {
 	cfg, st := plainSession(t, tinyGuide())
 	big := strings.Repeat("x", session.MaxText)
 	out := runScript(t, cfg, "f\n", "n\n", "first line\n", big+"\n", "a\n", big+"\n", "\n", "q\n")
-	mustContain(t, out, "This note is longer than 64 KiB, vigil's limit; split it over two pages or shorten it.")
+	mustContain(t, out, "This note is longer than 16 KiB, vigil's limit; split it over two pages or shorten it.")
 	rec := loadRecord(t, st, cfg.Start.Record.Session.ID)
 	for _, n := range rec.Notes {
 		if len(n.Text) > session.MaxText {

@@ -29,7 +29,7 @@ func TestTextLimit(t *testing.T) {
 	goToKey(t, &m, "reflection/hope#1", t0)
 	at := strings.Repeat("a", MaxText)
 	over := at + "b"
-	want := "This note is longer than 64 KiB, vigil's limit; split it over two pages or shorten it."
+	want := "This note is longer than 16 KiB, vigil's limit; split it over two pages or shorten it."
 
 	cs, err := m.SetNoteChecked(false, over, t0)
 	var tl *TooLongError
@@ -47,7 +47,7 @@ func TestTextLimit(t *testing.T) {
 	}
 
 	if _, cs, err := m.AddRequestChecked(over, "", false, t0); err == nil || cs != nil || len(m.Rec.Requests) != 0 ||
-		!strings.HasPrefix(err.Error(), "This request is longer than 64 KiB") {
+		!strings.HasPrefix(err.Error(), "This request is longer than 16 KiB") {
 		t.Errorf("AddRequestChecked = %v", err)
 	}
 	if _, cs := m.AddRequest(over, "", false, t0); cs != nil {
