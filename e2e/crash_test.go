@@ -63,3 +63,58 @@ func TestCrashKeepsEverythingTyped(t *testing.T) {
 func tmKill(tm *term) error {
 	return execTmux(tm, "kill-server")
 }
+
+// TestCrashKeepsFormDrafts: text typed into the who-is-here question and
+// into the add-request form reaches disk within a second like a note, so
+// SIGKILL 1.5 s later loses none of it. The request's draft (typed at once,
+// so private) is the leader's: the export for the leader holds it, the
+// redacted one does not.
+func TestCrashKeepsFormDrafts(t *testing.T) {
+	env := freshHome(t)
+	kill := func(tm *term) {
+		t.Helper()
+		time.Sleep(1500 * time.Millisecond) // the promise: on disk within a second
+		pid := tm.vigilPID()
+		if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		waitGone(t, pid, 5*time.Second)
+		_ = tmKill(tm)
+	}
+
+	// Who is here, typed and never closed.
+	tm := startTerm(t, env, 100, 30, binary, "new")
+	tm.waitFor("Before we begin", wait)
+	tm.keys("w")
+	tm.waitFor("Who is here:", wait)
+	tm.typeText("ATTEND-Ana, Ben")
+	tm.waitFor("ATTEND-Ana, Ben", wait)
+	kill(tm)
+	out := run(t, env, t.TempDir(), "export", "--format", "txt")
+	if !strings.Contains(out, "ATTEND-Ana, Ben") {
+		t.Errorf("who is here was lost:\n%s", out)
+	}
+
+	// A request, typed and never saved.
+	tm = startTerm(t, env, 100, 30, binary, "resume")
+	tm.waitFor("Before we begin", wait)
+	tm.keys("Right")
+	tm.walkTo("The group's own requests")
+	tm.keys("a")
+	tm.waitFor("For the room, or private?", wait)
+	const phrase = "DRAFT-PHRASE my uncle"
+	tm.typeText(phrase)
+	s := tm.waitFor("A private request is being written", wait)
+	if strings.Contains(s, "DRAFT-PHRASE") {
+		t.Fatalf("the shared view shows the private draft:\n%s", s)
+	}
+	kill(tm)
+	leader := run(t, env, t.TempDir(), "export", "--format", "md")
+	if !strings.Contains(leader, phrase) {
+		t.Errorf("the leader's export lacks the draft:\n%s", leader)
+	}
+	if red := run(t, env, t.TempDir(), "export", "--format", "md", "--redact"); strings.Contains(red, "DRAFT-PHRASE") {
+		t.Errorf("the redacted export holds the draft:\n%s", red)
+	}
+	storedNote(t, env) // runs tx.Check
+}

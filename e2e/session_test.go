@@ -46,7 +46,9 @@ func TestWalkWholeGuideThenResume(t *testing.T) {
 	}
 	tm.waitFor("The group's own requests", wait)
 	tm.keys("a")
-	tm.waitFor("Add the group's request", wait)
+	tm.waitFor("For the room, or private?", wait)
+	tm.keys("r") // for the room
+	tm.waitFor("Text:", wait)
 	tm.typeText("For Ana's mother, in hospital this week")
 	tm.keys("Enter")
 	tm.typeText("Ana")

@@ -116,18 +116,48 @@ func (tm *term) page() int {
 	return n
 }
 
-// next presses → and waits until the page counter moves on.
+// next presses → until the page counter moves on: on a page longer than
+// the screen, → first shows the rest of it. Each press waits for the
+// screen to change.
 func (tm *term) next() {
 	tm.t.Helper()
 	before := tm.page()
-	tm.keys("Right")
-	deadline := time.Now().Add(5 * time.Second)
-	for tm.page() == before {
-		if time.Now().After(deadline) {
-			tm.t.Fatalf("→ did not move on from page %d:\n%s", before, tm.screen())
+	for range 40 {
+		shown := tm.screen()
+		tm.keys("Right")
+		deadline := time.Now().Add(5 * time.Second)
+		for tm.screen() == shown {
+			if time.Now().After(deadline) {
+				tm.t.Fatalf("→ did not move on from page %d:\n%s", before, shown)
+			}
+			time.Sleep(10 * time.Millisecond)
 		}
-		time.Sleep(10 * time.Millisecond)
+		if tm.page() != before {
+			return
+		}
 	}
+	tm.t.Fatalf("→ never left page %d:\n%s", before, tm.screen())
+}
+
+// nextUntil presses → (through the rest of each page, then on) until the
+// screen shows text.
+func (tm *term) nextUntil(text string) string {
+	tm.t.Helper()
+	for range 300 {
+		s := tm.screen()
+		if strings.Contains(s, text) {
+			return s
+		}
+		tm.keys("Right")
+		deadline := time.Now().Add(5 * time.Second)
+		for tm.screen() == s {
+			if time.Now().After(deadline) {
+				tm.t.Fatalf("→ did not change the screen, and %q is not on it:\n%s", text, s)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	return tm.waitFor(text, wait)
 }
 
 // prev presses ← and waits until the page counter moves back.

@@ -52,17 +52,22 @@ func TestThreeWeeksOfOneGroup(t *testing.T) {
 	// Under load bubbletea reads keys that arrive together as one
 	// message: typed before the form is seen, "a" would be read with the
 	// text.
-	tm.waitFor("Add the group's request", wait)
+	tm.waitFor("For the room, or private?", wait)
+	tm.keys("r")
+	tm.waitFor("Text:", wait)
 	tm.typeText("for Ana's mother")
-	tm.keys("Escape")
+	tm.keys("Enter")
+	tm.waitFor("Name (optional)", wait)
+	tm.keys("Enter") // enter on the name saves
 	tm.waitFor("for Ana's mother", wait)
 	tm.waitFor("✓ saved", wait)
 	tm.keys("a")
-	tm.waitFor("Add the group's request", wait)
-	tm.keys("C-p")
+	tm.waitFor("For the room, or private?", wait)
+	tm.keys("p")
 	tm.waitFor("[x] Private", wait)
 	tm.typeText("PRIVATE-WEEK-ONE")
-	tm.keys("Escape")
+	tm.keys("Enter", "Enter")
+	tm.waitFor("1 private request (leader's view)", wait)
 	tm.waitFor("✓ saved", wait)
 	if s := tm.screen(); strings.Contains(s, "PRIVATE-WEEK-ONE") {
 		t.Fatalf("the shared view shows the private request:\n%s", s)
@@ -79,7 +84,7 @@ func TestThreeWeeksOfOneGroup(t *testing.T) {
 		t.Fatalf("week two's revisit step:\n%s", s)
 	}
 	tm.keys("p")
-	tm.waitFor("prayed in 1 session(s)", wait) // not prayed in week one, now in week two
+	tm.waitFor("prayed in 1 session", wait) // not prayed in week one, now in week two
 	tm.keys("q")
 	tm.waitFor("[exited] 0", wait)
 

@@ -5,8 +5,6 @@
 package tui
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -56,7 +54,11 @@ func (a App) Init() tea.Cmd {
 		ask = tea.RequestBackgroundColor
 	}
 	if a.state == stateSession {
-		return tea.Batch(ask, a.session.start())
+		var open tea.Cmd
+		if a.ctx.cfg.Room.Open {
+			open = a.startRoom()
+		}
+		return tea.Batch(ask, a.session.start(), open)
 	}
 	return tea.Batch(ask, loadSessions(a.ctx.cfg.Store))
 }
@@ -71,6 +73,11 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(first, then)
 	}
 	msg = asText(msg)
+	if a.width > 0 && tooSmall(a.width, a.height) {
+		if a2, cmd, done := a.tooSmallInput(msg); done { // too_small.go
+			return a2, cmd
+		}
+	}
 	if km, ok := msg.(tea.KeyPressMsg); ok {
 		if a2, cmd, done := a.globalKey(km); done {
 			return a2, cmd
@@ -88,10 +95,12 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.updateScreen(msg)
 
 	// Results, to their owners.
-	case breathTickMsg, exportedMsg:
+	case breathTickMsg, exportedMsg, exportPreviewMsg:
 		return a.updateDialogs(msg)
 	case openResourcesMsg:
 		return a.push(newResourcesDialog(a.ctx, a.guide())), nil
+	case roomOpenedMsg, roomIncomingMsg, roomClosedMsg, roomActMsg:
+		return a.roomMsg(msg)
 	case sessionsMsg:
 		a.home, _ = a.home.update(msg)
 		return a, nil
@@ -148,9 +157,12 @@ func (a App) globalKey(msg tea.KeyPressMsg) (_ App, _ tea.Cmd, done bool) {
 		return a.push(d), cmd, true
 	case key.Matches(msg, k.Resources):
 		return a.push(newResourcesDialog(a.ctx, a.guide())), nil, true
+	case a.state == stateSession && key.Matches(msg, k.Room.Open):
+		a, cmd := a.roomKey()
+		return a, cmd, true
 	case key.Matches(msg, k.Export):
 		if s, ok := a.exportTarget(); ok {
-			return a.push(newExportDialog(a.ctx, s)), nil, true
+			return a.push(newExportDialog(a.ctx, s, a.exportLeader())), nil, true
 		}
 	}
 	return a, nil, false
@@ -257,8 +269,7 @@ func (a App) view() string {
 		return ""
 	}
 	if tooSmall(a.width, a.height) {
-		return fmt.Sprintf("The terminal is too small for vigil: it is %d×%d and needs at least %d×%d.\nMake the window larger; everything is saved. Press q to quit.",
-			a.width, a.height, minWidth, minHeight)
+		return tooSmallView(a.width, a.height) // too_small.go
 	}
 	if d := a.top(); d != nil {
 		return d.view()

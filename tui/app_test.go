@@ -97,6 +97,7 @@ func TestMarkPrayedAndAddRequest(t *testing.T) {
 	a = drive(t, a, keyMsg("p"))
 	a = goTo(t, a, session.KeyRequests)
 	a = drive(t, a, keyMsg("a"))
+	a = drive(t, a, keyMsg("r")) // for the room
 	a = drive(t, a, typeText("for the Cruz family")...)
 	a = drive(t, a, keyMsg("enter"))
 	a = drive(t, a, typeText("Maria")...)
@@ -125,7 +126,7 @@ func TestAddCommitment(t *testing.T) {
 	a = goTo(t, a, session.KeyCommitments)
 	a = drive(t, a, keyMsg("a"))
 	a = drive(t, a, typeText("visit the IJM page together")...)
-	a = drive(t, a, keyMsg("esc")) // esc keeps what was typed
+	a = drive(t, a, keys("enter", "enter")...) // enter on the name saves
 	a = drive(t, a, keyMsg("a"))
 	a = drive(t, a, keyMsg("esc")) // an empty form adds nothing
 	rec := load(t, st, a.session.meet.ID())
@@ -148,13 +149,13 @@ func TestSharedViewHidesPrivate(t *testing.T) {
 	a = drive(t, a, keys("esc", "tab")...)
 	a = goTo(t, a, session.KeyRequests)
 	a = drive(t, a, keyMsg("a"))
-	a = drive(t, a, typeText("PRIVATEREQUEST")...)
-	a = drive(t, a, keyMsg("ctrl+p"))
-	mustNotContain(t, viewText(a), "PRIVATEREQUEST") // masked while typed in the shared view
-	a = drive(t, a, keyMsg("esc"))
+	a = drive(t, a, typeText("PRIVATEREQUEST")...)   // typing at once: private
+	mustNotContain(t, viewText(a), "PRIVATEREQUEST") // not drawn while typed in the shared view
+	a = drive(t, a, keys("enter", "enter")...)
 	a = drive(t, a, keyMsg("a"))
+	a = drive(t, a, keyMsg("r"))
 	a = drive(t, a, typeText("OPENREQUEST")...)
-	a = drive(t, a, keyMsg("esc"))
+	a = drive(t, a, keys("enter", "enter")...)
 
 	// Walk every page of the shared view.
 	for i := 0; i < len(a.session.meet.Pages); i++ {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"vigil/guides"
+	"vigil/session"
 )
 
 // benchApp is the seed guide's first question at 120x40, rendered.
@@ -64,4 +65,37 @@ func BenchmarkNextPage(b *testing.B) {
 		m, _ = m.(App).Update(left)
 		a = m.(App)
 	}
+}
+
+// BenchmarkKeystrokeAtLimit is one keystroke's Update and View in a note
+// at the limit (session.MaxText, 16 KiB): a letter that brings the note to
+// the limit, then backspace, each drawn. It must stay under one frame
+// (16.7 ms); ns/key is the figure to read.
+func BenchmarkKeystrokeAtLimit(b *testing.B) {
+	a := benchApp(b, "faq/what-is-cybersex-trafficking")
+	line := strings.Repeat("We prayed for the children and for the teams. ", 8) + "\n"
+	text := strings.Repeat(line, session.MaxText/len(line)+1)[:session.MaxText-1]
+	a.ctx.cfg.Saver.Queue(a.session.meet.SetNote(false, text, fixedClock())...)
+	a = drive(b, a, keyMsg("enter"))
+	if got := a.session.ta.Value(); got != text {
+		b.Fatalf("the editor holds %d bytes, want %d", len(got), len(text))
+	}
+	k, bs := keyMsg("x"), keyMsg("backspace")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m, _ := a.Update(k)
+		_ = m.View()
+		m, _ = m.(App).Update(bs)
+		_ = m.View()
+		a = m.(App)
+	}
+	b.StopTimer()
+	if n := len(a.session.meet.Note(false).Text); n != len(text) {
+		b.Fatalf("the note is %d bytes after the rounds, want %d", n, len(text))
+	}
+	if a.session.limitErr != "" {
+		b.Fatalf("refused at the limit: %s", a.session.limitErr)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N), "ns/key")
 }

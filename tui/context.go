@@ -40,6 +40,8 @@ type Config struct {
 	// Start opens a session straight away (vigil new, vigil resume); nil
 	// opens the home screen.
 	Start *session.Opened
+	// Room is how the room opens (R in a session, or --room at start).
+	Room RoomConfig
 }
 
 // saveDelay is how long edits gather before they are written. With the
@@ -57,6 +59,7 @@ type context struct {
 	keys   keyMap
 	now    func() time.Time
 	crash  *crash
+	room   *roomState // the room, when one is open (room_state.go)
 }
 
 func newContext(cfg Config) *context {
@@ -71,7 +74,7 @@ func newContext(cfg Config) *context {
 		cfg.SaveDelay = saveDelay
 	}
 	return &context{cfg: cfg, styles: NewStyles(themeFor(cfg.GlamourStyle != "light")), glamur: cfg.GlamourStyle,
-		keys: newKeyMap(), now: now, crash: &crash{}}
+		keys: newKeyMap(), now: now, crash: &crash{}, room: &roomState{}}
 }
 
 // setTheme rebuilds the styles for a dark or light background. It reports

@@ -92,13 +92,13 @@ func resourcesText(h session.Help, st Styles, width int) string {
 		for _, it := range grp.Items {
 			b.WriteString("\n  " + st.Selected.Render("• ") + strings.ReplaceAll(wrap.Render(it.Name), "\n", "\n    ") + "\n")
 			for _, f := range it.Fields {
-				b.WriteString("    " + f.Label + ": " + f.Value + "\n")
+				b.WriteString("    " + strings.ReplaceAll(wrap.Render(f.Label+": "+f.Value), "\n", "\n      ") + "\n")
 			}
 			b.WriteString("    " + strings.ReplaceAll(wrap.Render("For: "+it.For), "\n", "\n    ") + "\n")
 		}
 	}
 	if h.Checked != "" {
-		b.WriteString("\n" + st.Muted.Render(h.Checked) + "\n")
+		b.WriteString("\n" + st.Muted.Render(wrap.Render(h.Checked)) + "\n")
 	}
 	return b.String()
 }

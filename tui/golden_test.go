@@ -31,12 +31,12 @@ func TestGoldenScreens(t *testing.T) {
 		wait string
 	}{
 		{name: "content-note", wait: "How shall we go on?"},
-		{name: "first-question", keys: keys("right"), wait: "What is cybersex trafficking?"},
-		{name: "reflection-prompt", keys: keys("g"), wait: "Prompt 1 of"},
+		{name: "first-question", keys: keys("enter"), wait: "What is cybersex trafficking?"},
+		{name: "reflection-prompt", keys: keys("g"), wait: "prompt 1 of"},
 		{name: "help", keys: keys("?"), wait: "any other key closes"},
 		{name: "pause", keys: keys("space"), wait: "Any key returns"},
 		{name: "resources", keys: keys("H"), wait: "Help and report"},
-		{name: "editing", keys: keys("right", "enter", "We prayed"), wait: "We prayed"},
+		{name: "editing", keys: keys("enter", "enter", "We prayed"), wait: "We prayed"},
 		{name: "requests", prep: toPage(session.PageRequests), wait: "The group's own requests"},
 		{name: "summary", prep: toPage(session.PageSummary), wait: "That is the end of the guide."},
 		{name: "export", prep: toPage(session.PageSummary), keys: keys("e"), wait: "Export session #1"},

@@ -57,7 +57,14 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 	if a.ctx.crash.value != nil {
 		return a, tea.Quit
 	}
-	return a.update(msg)
+	m, cmd = a.update(msg)
+	if app, ok := m.(App); ok && app.ctx.room.open() {
+		// The room follows from here, whatever the message changed.
+		var follow tea.Cmd
+		m, follow = app.afterUpdate(msg)
+		cmd = tea.Batch(cmd, follow)
+	}
+	return m, cmd
 }
 
 // View draws the screen in the alternate screen; a panic while drawing is

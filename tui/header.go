@@ -24,9 +24,15 @@ func (m sessionModel) header() string {
 		where = "Content note"
 	case session.PageSummary:
 		where = "Summary"
+	case session.PageClosing:
+		where = "Closing"
+	case session.PageCheckIn:
+		where = "Check-in"
+	case session.PageDebrief:
+		where = "Debrief · only in the leader's view"
 	default:
 		n, of := session.PartPosition(pages, cur)
-		title = "The group's requests"
+		title = m.words().Requests
 		if p.Part >= 0 {
 			title = g.Parts[p.Part].Title
 			where = fmt.Sprintf("Part %d of %d", n, of)
@@ -45,9 +51,13 @@ func (m sessionModel) header() string {
 			where += " · "
 		}
 	}
-	badge := st.Badge.Render("◉ SHARED VIEW")
-	if m.leader {
-		badge = st.BadgeLead.Render("◈ LEADER VIEW")
+	// Alone there is one private view: no badge to tell views apart.
+	badge := ""
+	switch {
+	case m.leader:
+		badge = leaderBadge(st)
+	case !m.oneView():
+		badge = st.Badge.Render("◉ SHARED VIEW")
 	}
 	inner := m.width - 2
 	room := inner - lipgloss.Width(badge) - 2
@@ -84,7 +94,7 @@ func (m sessionModel) pacing() string {
 	if k := m.meet.Kind(); k != "" {
 		parts = append(parts, say("part", m.meet.Clock.Spent(k), plan[k]))
 	}
-	parts = append(parts, say("meeting", m.meet.Clock.Total(), total))
+	parts = append(parts, say(m.words().Clock, m.meet.Clock.Total(), total))
 	return strings.Join(parts, st.Muted.Render(" · "))
 }
 

@@ -40,7 +40,7 @@ func homeWithTwoWeeks(t *testing.T) (App, *store.Store) {
 
 func TestHomeListsGroups(t *testing.T) {
 	a, _ := homeWithTwoWeeks(t)
-	mustContain(t, viewText(a), "Start a new session", "Prayer list", "Thursday group · last met 2026-12-03 · 2 open request(s)", "Resume a session")
+	mustContain(t, viewText(a), "Start a new session", "Prayer list", "Thursday group · last met 2026-12-03 · 2 open requests, 1 private", "Resume a session")
 	// enter on the group starts its next session with the name filled in.
 	for a.home.items()[a.home.sel].kind != itemGroup {
 		a = drive(t, a, keyMsg("down"))
@@ -59,8 +59,8 @@ func TestPrayerList(t *testing.T) {
 	a = drive(t, a, keyMsg("enter"))
 	a = drive(t, a, loadPrayerList(a.ctx.cfg.Store)())
 	v := viewText(a)
-	mustContain(t, v, "Prayer list", "OPEN-REQUEST — Ana", "added 2026-11-26 · prayed in 1 session(s)",
-		"Answered", "ANSWERED-REQUEST", "answered: she is home", "Pray for A — in 1 session(s)", "SHARED VIEW")
+	mustContain(t, v, "Prayer list", "OPEN-REQUEST — Ana", "added 2026-11-26 · prayed in 1 session",
+		"Answered", "ANSWERED-REQUEST", "answered: she is home", "Pray for A — in 1 session", "SHARED VIEW")
 	mustNotContain(t, v, "PRIVATE-REQUEST")
 	if idxOpen, idxAns := strings.Index(v, "OPEN-REQUEST"), strings.Index(v, "ANSWERED-REQUEST"); idxAns < idxOpen {
 		t.Error("answered requests are not shown apart, after the open ones")
@@ -114,5 +114,5 @@ func TestHomeSaysWhenAGuideFileIsBroken(t *testing.T) {
 	lib := guides.Library{Guides: []*guides.Guide{g}, Broken: []error{guides.Problems{{File: "mine.md", Line: 3, Msg: "bad"}}}}
 	a := New(Config{Store: st, Library: lib, GlamourStyle: "notty", Now: fixedClock, ReduceMotion: true})
 	a = drive(t, a, sizeMsg(100, 30), loadSessions(st)())
-	mustContain(t, viewText(a), "1 guide file(s) of yours have problems; `vigil guides` lists them.", "Start a new session")
+	mustContain(t, viewText(a), "1 guide file of yours has problems; `vigil guides` lists it.", "Start a new session")
 }

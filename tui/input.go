@@ -2,6 +2,7 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/textinput"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // lineInput is a one-line text field with vigil's settings: the prompt,
@@ -10,13 +11,22 @@ import (
 func lineInput(ctx *context, prompt, placeholder string, limit, width int) *textinput.Model {
 	in := textinput.New()
 	in.Prompt = prompt
-	in.Placeholder = placeholder
+	// The placeholder starts with a space: the cursor's cell is the first
+	// cell of the placeholder, and a cursor over a letter of it reads as
+	// a letter typed. Muted and italic, and never cut, it cannot be taken
+	// for input.
+	if placeholder != "" {
+		in.Placeholder = " " + placeholder
+		width = max(width, ansi.StringWidth(placeholder)+2)
+	}
 	in.CharLimit = limit
 	in.SetWidth(max(6, width))
+	st := in.Styles()
+	st.Focused.Placeholder = ctx.styles.Muted.Italic(true)
+	st.Blurred.Placeholder = ctx.styles.Muted.Italic(true)
 	if ctx.cfg.ReduceMotion {
-		st := in.Styles()
 		st.Cursor.Blink = false
-		in.SetStyles(st)
 	}
+	in.SetStyles(st)
 	return &in
 }

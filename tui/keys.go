@@ -51,6 +51,10 @@ type keyMap struct {
 	Done      key.Binding
 	LetGo     key.Binding
 	Export    key.Binding
+	// Reveal shows the text of a prayer request the gentler path shows
+	// by its headline only; Pass records that nobody answers a prompt.
+	Reveal key.Binding
+	Pass   key.Binding
 
 	// Keys of the small forms and questions.
 	Confirm key.Binding // enter: save, find, go there, begin
@@ -64,6 +68,11 @@ type keyMap struct {
 	Redact     key.Binding
 	// SilenceFor are the lengths of the silence timer, one key each.
 	SilenceFor []key.Binding
+	// Items are the keys of the request and commitment lists and their
+	// form (keys_items.go).
+	Items itemKeyMap
+	// Room is the keys of the room and its panel (room_keys.go).
+	Room roomKeyMap
 }
 
 // silenceChoices are the lengths of the silence or prayer timer, in minutes.
@@ -110,6 +119,8 @@ func newKeyMap() keyMap {
 		Done:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "revisit: done")),
 		LetGo:     key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "revisit: let go")),
 		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export this session")),
+		Reveal:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read the details")),
+		Pass:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "pass (or take back)")),
 
 		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 		ArrowUp:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
@@ -119,6 +130,8 @@ func newKeyMap() keyMap {
 		FormatNext: key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "format")),
 		Redact:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "redact on/off")),
 	}
+	k.Items = newItemKeyMap()
+	k.Room = newRoomKeyMap()
 	for _, n := range silenceChoices {
 		s := strconv.Itoa(n)
 		k.SilenceFor = append(k.SilenceFor, key.NewBinding(key.WithKeys(s), key.WithHelp(s, s+" min")))

@@ -12,6 +12,7 @@ import (
 type sessionsMsg struct {
 	sessions []store.Session
 	groups   []store.GroupSummary
+	private  map[string]int // open private requests by group (groupKey)
 	err      error
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -30,18 +31,77 @@ func pageMarkdown(g *guides.Guide, p session.Page) (shared, leader string) {
 	}
 	sec := g.Parts[p.Part].Sections[p.Section]
 	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n%s\n", sec.Title, linksOnce(sec.Body))
 	if p.Kind == session.PagePrompt {
-		// The prompt comes first, so it is on screen without scrolling.
-		// Not a block quote: glamour's quote bar miscounts the width and
-		// orphans a word.
-		fmt.Fprintf(&b, "### Prompt %d of %d\n\n%s\n\n", p.Prompt+1, len(sec.Prompts), sec.Prompts[p.Prompt])
+		// The step's text first, then the prompt: the leader reads the
+		// text slowly and leaves a silence before the prompts. "→ more"
+		// brings the prompt into view when the text is long. Not a block
+		// quote: glamour's quote bar miscounts the width and orphans a
+		// word.
+		fmt.Fprintf(&b, "\n### Prompt %d of %d\n\n%s\n", p.Prompt+1, len(sec.Prompts), linksOnce(sec.Prompts[p.Prompt]))
 	}
-	fmt.Fprintf(&b, "## %s\n\n%s\n", sec.Title, sec.Body)
 	shared = b.String()
 	if strings.TrimSpace(sec.Leader) != "" {
-		leader = shared + "\n---\n\n**For the leader** (not shown in the shared view)\n\n" + sec.Leader + "\n"
+		leader = shared + "\n---\n\n**For the leader** (not shown in the shared view)\n\n" + linksOnce(sec.Leader) + "\n"
 	}
 	return shared, leader
+}
+
+// mdLink is an inline Markdown link: [text](address).
+var mdLink = regexp.MustCompile(`\[([^\[\]\n]+)\]\(\s*<?([^()\s<>]+)>?(?:\s+"[^"]*")?\s*\)`)
+
+// linksOnce writes each link so that glamour shows it once: a link whose
+// text is its address (but for the scheme, case and a trailing slash)
+// becomes the text alone, and any other keeps its text, which glamour
+// follows with the address. glamour would otherwise print
+// "www.IJM.org/IFLOCAL http://www.IJM.org/IFLOCAL".
+func linksOnce(md string) string {
+	return mdLink.ReplaceAllStringFunc(md, func(l string) string {
+		sub := mdLink.FindStringSubmatch(l)
+		if sameAddress(sub[1], sub[2]) {
+			// Escaped so that glamour does not make a link of it again.
+			return strings.NewReplacer(".", "\\.", ":", "\\:").Replace(sub[1])
+		}
+		return l
+	})
+}
+
+// joinListLines joins the lines a list item was wrapped onto in the
+// source: glamour keeps such a break, and the item's last word is left
+// alone on a line ("numbers.").
+func joinListLines(md string) string {
+	lines := strings.Split(md, "\n")
+	out := make([]string, 0, len(lines))
+	inItem := false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+			inItem = false
+		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* "):
+			inItem = true
+		case inItem && strings.HasPrefix(l, " "):
+			out[len(out)-1] += " " + t
+			continue
+		default:
+			inItem = false
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// sameAddress reports whether a link's text is its address, ignoring the
+// scheme, case and a trailing slash.
+func sameAddress(text, addr string) bool {
+	norm := func(s string) string {
+		s = strings.ToLower(strings.TrimSpace(s))
+		for _, p := range []string{"https://", "http://", "mailto:"} {
+			s = strings.TrimPrefix(s, p)
+		}
+		return strings.TrimSuffix(s, "/")
+	}
+	return norm(text) == norm(addr)
 }
 
 // renderGuide returns a command that renders every guide page at one width.
@@ -52,7 +112,20 @@ func renderGuide(sessionID uint64, g *guides.Guide, pages []session.Page, width 
 		if err != nil {
 			return renderedMsg{sessionID: sessionID, width: width, err: err}
 		}
-		out := make(map[string]string, len(pages))
+		out := make(map[string]string, len(pages)+2)
+		// The content note's leader note and the guide's closing are
+		// Markdown too.
+		for k, md := range map[string]string{
+			session.KeyContentNote + session.LeaderSuffix: g.Meta.LeaderNote,
+			session.KeyClosing:                            g.Meta.Closing,
+		} {
+			if strings.TrimSpace(md) == "" {
+				continue
+			}
+			if out[k], err = r.Render(linksOnce(joinListLines(md))); err != nil {
+				return renderedMsg{sessionID: sessionID, width: width, err: err}
+			}
+		}
 		for _, p := range pages {
 			shared, leader := pageMarkdown(g, p)
 			if shared == "" {

@@ -43,7 +43,7 @@ func TestRevisitEarlierRequests(t *testing.T) {
 		t.Fatalf("the page after the content note is %q", a.session.page().Key)
 	}
 	v := viewText(a)
-	mustContain(t, v, "Requests from earlier meetings", "for Ana's mother — Ana", "prayed in 1 session(s)", "for a new job")
+	mustContain(t, v, "Requests from earlier meetings", "for Ana's mother — Ana", "prayed in 1 session", "for a new job")
 	mustNotContain(t, v, "PRIVATE-CARRY")
 
 	a = drive(t, a, keyMsg("p"))    // Ana's mother: still praying

@@ -21,12 +21,14 @@ type homeModel struct {
 	ctx      *context
 	sessions []store.Session
 	groups   []store.GroupSummary
+	private  map[string]int // open private requests by groupKey
 	loaded   bool
 	err      error
 	sel      int // index into items()
 
 	starting bool
-	guide    int // index into the library's guides
+	alone    bool // the new session is one person's reflection (tab)
+	guide    int  // index into the library's guides
 	group    textinput.Model
 	busy     bool  // a session is being opened
 	openErr  error // why the last session could not be opened
@@ -47,14 +49,18 @@ func loadSessions(st *store.Store) tea.Cmd {
 			return sessionsMsg{err: err}
 		}
 		g, err := st.Groups()
-		return sessionsMsg{sessions: s, groups: g, err: err}
+		if err != nil {
+			return sessionsMsg{sessions: s, err: err}
+		}
+		private, err := privateOpen(st)
+		return sessionsMsg{sessions: s, groups: g, private: private, err: err}
 	})
 }
 
 // createSession makes a new session in the store, off the UI goroutine.
-func createSession(ctx *context, g *guides.Guide, group string) tea.Cmd {
+func createSession(ctx *context, g *guides.Guide, group string, alone bool) tea.Cmd {
 	return guard(func() tea.Msg {
-		o, err := session.NewSession(ctx.cfg.Store, g, session.Start{Group: group, Now: ctx.now()})
+		o, err := session.NewSession(ctx.cfg.Store, g, session.Start{Group: group, Alone: alone, Now: ctx.now()})
 		return openedMsg{opened: o, err: err}
 	})
 }
@@ -84,7 +90,7 @@ func (h homeModel) opened(err error) homeModel {
 func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case sessionsMsg:
-		h.loaded, h.sessions, h.groups, h.err = true, msg.sessions, msg.groups, msg.err
+		h.loaded, h.sessions, h.groups, h.private, h.err = true, msg.sessions, msg.groups, msg.private, msg.err
 		h.sel = clamp(h.sel, 0, len(h.items())-1)
 	case tea.KeyPressMsg:
 		if h.busy {
@@ -141,7 +147,19 @@ func (h homeModel) updateStart(msg tea.KeyPressMsg) (homeModel, tea.Cmd) {
 			return h, nil
 		}
 		h.busy = true
-		return h, createSession(h.ctx, h.ctx.cfg.Library.Guides[h.guide], strings.TrimSpace(h.group.Value()))
+		group := strings.TrimSpace(h.group.Value())
+		if h.alone {
+			group = ""
+		}
+		return h, createSession(h.ctx, h.ctx.cfg.Library.Guides[h.guide], group, h.alone)
+	case key.Matches(msg, k.View):
+		// tab: alone, or with a group.
+		h.alone = !h.alone
+		if h.alone {
+			h.group.Blur()
+			return h, nil
+		}
+		return h, h.group.Focus()
 	case key.Matches(msg, k.ArrowUp) && n > 1:
 		h.guide = (h.guide + n - 1) % n
 		return h, nil
@@ -158,7 +176,7 @@ func (h homeModel) updateStart(msg tea.KeyPressMsg) (homeModel, tea.Cmd) {
 func (h homeModel) ShortHelp() []key.Binding {
 	k := h.ctx.keys
 	if h.starting {
-		b := []key.Binding{withHelp(k.Confirm, "enter", "begin")}
+		b := []key.Binding{withHelp(k.Confirm, "enter", "begin"), withHelp(k.View, "tab", "alone/with a group")}
 		if len(h.ctx.cfg.Library.Guides) > 1 {
 			b = append(b, key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "guide")))
 		}
@@ -181,7 +199,7 @@ func (h homeModel) FullHelp() [][]key.Binding {
 func (h homeModel) view() string {
 	body := h.body()
 	if h.openErr != nil {
-		body += "\n" + h.ctx.styles.Error.Render(session.Sentence(h.openErr.Error()))
+		body += "\n" + h.ctx.styles.Error.Render(truncateWords(session.Sentence(h.openErr.Error()), h.width-4))
 	}
 	lines := strings.Count(body, "\n") + 1
 	pad := strings.Repeat("\n", max(1, h.height-lines-1))
@@ -198,13 +216,17 @@ func (h homeModel) body() string {
 	}
 	switch {
 	case h.err != nil:
-		b.WriteString(st.Error.Render("The sessions could not be read: "+h.err.Error()) + "\n")
+		b.WriteString(st.Error.Render(truncateWords("The sessions could not be read: "+session.Sentence(h.err.Error()), h.width-4)) + "\n")
 	case !h.loaded:
 		b.WriteString(st.Muted.Render("Reading your sessions…") + "\n")
 	}
 	b.WriteString(strings.Join(h.itemLines(), "\n") + "\n")
 	if n := len(h.ctx.cfg.Library.Broken); n > 0 {
-		b.WriteString("\n" + st.Warn.Render(fmt.Sprintf("%d guide file(s) of yours have problems; `vigil guides` lists them.", n)) + "\n")
+		say := session.Count(n, "guide file", "guide files") + " of yours have problems; `vigil guides` lists them."
+		if n == 1 {
+			say = "1 guide file of yours has problems; `vigil guides` lists it."
+		}
+		b.WriteString("\n" + st.Warn.Render(say) + "\n")
 	}
 	if h.loaded && len(h.sessions) == 0 && h.err == nil {
 		b.WriteString("\n" + st.Muted.Render("No sessions yet. Your notes will be kept here.") + "\n")
@@ -251,22 +273,29 @@ func (h homeModel) startView() string {
 		return b.String() + st.Error.Render("There is no guide to use. Add one with --guides DIR.")
 	}
 	g := gs[h.guide]
-	b.WriteString("Guide: " + st.Selected.Render(g.Meta.Title) + st.Muted.Render(fmt.Sprintf(" · %s · %d min", g.Meta.Source, g.TotalMinutes())))
+	b.WriteString("Guide: " + st.Selected.Render(session.OneLine(g.Meta.Title)) + st.Muted.Render(fmt.Sprintf(" · %s · %d min", session.OneLine(g.Meta.Source), g.TotalMinutes())))
 	if len(gs) > 1 {
 		b.WriteString(st.Muted.Render(fmt.Sprintf("  (%d of %d, ↑/↓ to choose)", h.guide+1, len(gs))))
 	}
-	b.WriteString("\n\n" + h.group.View() + "\n\n")
+	if h.alone {
+		b.WriteString("\n\n" + st.Selected.Render("Alone") + ": one person's private reflection " + st.Muted.Render("(tab: with a group)") + "\n\n")
+	} else {
+		b.WriteString("\n\n" + h.group.View() + "\n" + st.Muted.Render("tab: alone instead, for one person's reflection") + "\n\n")
+	}
 	b.WriteString(st.Muted.Render("The session opens with the guide's content note."))
 	return b.String()
 }
 
 // sessionLine is one session in a list: when, group, guide and progress.
 func sessionLine(s store.Session) string {
-	group := s.Group
-	if group == "" {
+	group := session.OneLine(s.Group)
+	switch {
+	case s.Alone:
+		group = "alone"
+	case group == "":
 		group = "no group"
 	}
-	return fmt.Sprintf("#%d · %s · %s · page %d of %d · %s", s.ID, s.Updated.Local().Format("2006-01-02 15:04"), group, s.Seen, s.Total, s.GuideTitle)
+	return fmt.Sprintf("#%d · %s · %s · page %d of %d · %s", s.ID, s.Updated.Local().Format("2006-01-02 15:04"), group, s.Seen, s.Total, session.OneLine(s.GuideTitle))
 }
 
 // homeItem is one row of the home screen.
@@ -304,15 +333,19 @@ func (h homeModel) items() []homeItem {
 		items = append(items, homeItem{kind: itemPrayerList, label: "Prayer list: every group's requests"})
 	}
 	for _, g := range h.groups {
+		// The home screen is the leader's own: it counts every open
+		// request, and says how many of them are private (the prayer
+		// list's shared view leaves those out, and says so).
 		items = append(items, homeItem{kind: itemGroup, heading: "Groups (enter starts their next session)", group: g.Name,
-			label: fmt.Sprintf("%s · last met %s · %d open request(s)", g.Name, g.Last.Local().Format("2006-01-02"), g.Open)})
+			label: fmt.Sprintf("%s · last met %s · %s", session.OneLine(g.Name), g.Last.Local().Format("2006-01-02"),
+				openRequests(g.Open, h.private[groupKey(g.Name)]))})
 	}
 	for _, s := range h.sessions {
 		items = append(items, homeItem{kind: itemSession, heading: "Resume a session", session: s.ID, label: sessionLine(s)})
 	}
 	for i, g := range h.ctx.cfg.Library.Guides {
 		items = append(items, homeItem{kind: itemGuide, heading: "Guides (enter starts a session with one)", guide: i,
-			label: fmt.Sprintf("%s · %s · %d min · %s", g.Meta.Title, g.Meta.Source, g.TotalMinutes(), guideOrigin(g))})
+			label: fmt.Sprintf("%s · %s · %d min · %s", session.OneLine(g.Meta.Title), session.OneLine(g.Meta.Source), g.TotalMinutes(), session.OneLine(guideOrigin(g)))})
 	}
 	return items
 }
@@ -329,4 +362,24 @@ func (h homeModel) chosenSession() (store.Session, bool) {
 		}
 	}
 	return store.Session{}, false
+}
+
+// groupKey is how the store tells groups apart: case and outer spaces do
+// not count.
+func groupKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
+
+// privateOpen counts each group's open private requests, for the home
+// screen (off the UI goroutine).
+func privateOpen(st *store.Store) (map[string]int, error) {
+	reqs, err := st.GroupRequests("")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	for _, r := range reqs {
+		if r.Request.Private && r.Request.Status == "" {
+			out[groupKey(r.Group)]++
+		}
+	}
+	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -124,12 +125,12 @@ func (p prayerList) guideTitle(sectionID string) string {
 		for _, part := range g.Parts {
 			for _, s := range part.Sections {
 				if s.ID == sectionID {
-					return s.Title
+					return session.OneLine(s.Title)
 				}
 			}
 		}
 	}
-	return sectionID
+	return session.OneLine(sectionID)
 }
 
 func (p prayerList) text() string {
@@ -138,7 +139,7 @@ func (p prayerList) text() string {
 		return st.Muted.Render("Reading the prayer list…")
 	}
 	if p.msg.err != nil {
-		return st.Error.Render("The prayer list could not be read: " + p.msg.err.Error())
+		return st.Error.Render(truncateWords("The prayer list could not be read: "+session.Sentence(p.msg.err.Error()), p.width-4))
 	}
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Prayer list") + "\n")
@@ -147,36 +148,49 @@ func (p prayerList) text() string {
 	}
 	w := p.width - 10
 	for _, g := range p.msg.groups {
-		b.WriteString("\n" + st.Title.Render(g.Name) + st.Muted.Render(fmt.Sprintf(" · last met %s", g.Last.Local().Format("2006-01-02"))) + "\n")
+		b.WriteString("\n" + st.Title.Render(truncate(session.OneLine(g.Name), w)) + st.Muted.Render(fmt.Sprintf(" · last met %s", g.Last.Local().Format("2006-01-02"))) + "\n")
 		var open, answered []string
+		hidden := 0 // open private requests the shared view leaves out
 		for _, r := range p.msg.requests {
-			if !sameGroupName(r, g.Name) || (r.Request.Private && !p.leader) {
+			if !sameGroupName(r, g.Name) {
 				continue
 			}
-			line := r.Request.Text
-			if r.Request.Name != "" {
-				line += " — " + r.Request.Name
+			if !requestVisible(r.Request, p.leader) {
+				if r.Request.Status == "" {
+					hidden++
+				}
+				continue
+			}
+			line := session.OneLine(r.Request.Text)
+			if name := session.OneLine(r.Request.Name); name != "" {
+				line += " — " + name
 			}
 			if r.Request.Private {
 				line += " [private]"
 			}
 			switch r.Request.Status {
 			case "":
-				open = append(open, "○ "+truncate(line, w)+"\n    "+st.Muted.Render(fmt.Sprintf("added %s · prayed in %d session(s)",
-					r.SessionCreated.Local().Format("2006-01-02"), r.Request.TimesPrayed())))
+				open = append(open, "○ "+truncate(line, w)+"\n    "+st.Muted.Render("added "+r.SessionCreated.Local().Format("2006-01-02")+
+					" · prayed in "+session.Count(r.Request.TimesPrayed(), "session", "sessions")))
 			case store.RequestAnswered:
 				a := "★ " + truncate(line, w)
 				if r.Request.Answer != "" {
-					a += "\n    " + st.Muted.Render(truncate("answered: "+r.Request.Answer, w))
+					a += "\n    " + st.Muted.Render(truncate("answered: "+session.OneLine(r.Request.Answer), w))
 				}
 				answered = append(answered, a)
 			}
 		}
-		if len(open) == 0 {
+		switch {
+		case len(open) == 0 && hidden > 0:
+			b.WriteString("  " + st.Muted.Render("No open requests for the room.") + "\n")
+		case len(open) == 0:
 			b.WriteString("  " + st.Muted.Render("No open requests.") + "\n")
 		}
 		for _, l := range open {
 			b.WriteString("  " + l + "\n")
+		}
+		if hidden > 0 {
+			b.WriteString("  " + st.Private.Render(privateRequests(hidden)) + "\n")
 		}
 		if len(answered) > 0 {
 			b.WriteString("  " + st.Done.Render("Answered") + "\n")
@@ -193,7 +207,7 @@ func (p prayerList) text() string {
 			}
 			sort.Strings(ids)
 			for _, id := range ids {
-				b.WriteString("  " + truncate(fmt.Sprintf("✓ %s — in %d session(s)", p.guideTitle(id), prayed[id]), w+4) + "\n")
+				b.WriteString("  " + truncate("✓ "+p.guideTitle(id)+" — in "+session.Count(prayed[id], "session", "sessions"), w+4) + "\n")
 			}
 		}
 	}
@@ -211,7 +225,7 @@ func sameGroupName(r store.GroupRequest, name string) bool {
 func (p prayerList) view() string {
 	mode := p.ctx.styles.Badge.Render("◉ SHARED VIEW")
 	if p.leader {
-		mode = p.ctx.styles.BadgeLead.Render("◈ LEADER VIEW")
+		mode = leaderBadge(p.ctx.styles)
 	}
 	return indent(mode + "\n" + p.vp.View() + "\n" + shortHelpLine(p.ctx.styles, p.ShortHelp(), p.width-2))
 }

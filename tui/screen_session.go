@@ -42,14 +42,22 @@ func (md mode) typing() bool {
 // itself (pages, record, clock, what earlier meetings left) is a
 // session.Meeting; this model holds only what the screen needs besides.
 type sessionModel struct {
-	ctx    *context
-	meet   session.Meeting
-	leader bool // the leader's view; the shared view when false
+	ctx  *context
+	meet session.Meeting
+	// leader is the leader's view of a group's meeting; false for the
+	// shared view, and always false for one person alone, whose one view
+	// (session.Meeting.Views) writes their own notes.
+	leader bool
 	mode   mode
+	// revealed is true once r showed the text of a request the gentler
+	// path shows by its headline only; a move hides it again.
+	revealed bool
 
 	ta         textarea.Model  // the note, in modeEditing
 	input      textinput.Model // the one-line question of modeMinutes, modeWho, modeSearch, modeAnswering
 	inputErr   string          // why the answer was refused (modeMinutes)
+	limitErr   string          // why typed text was refused (over session.MaxText); see saveStatus
+	removed    bool            // an item was deleted: its text lingers in the file until it is compacted
 	form       itemForm        // modeForm
 	outlineSel int             // modeOutline
 	vp         viewport.Model
@@ -92,13 +100,26 @@ func (m sessionModel) start() tea.Cmd {
 
 func (m sessionModel) page() session.Page { return m.meet.Page() }
 
-// audience is the view the screen shows: the room's, or the leader's.
+// audience is the view the screen shows: the room's, or the leader's;
+// alone, the one private view.
 func (m sessionModel) audience() session.View {
 	if m.leader {
 		return session.Leader
 	}
-	return session.Shared
+	return m.meet.Views()[0]
 }
+
+// words are the words the screens speak with: to a group, or to one
+// person alone.
+func (m sessionModel) words() session.Words { return m.meet.Words() }
+
+// oneView reports whether the session has a single view (one person
+// alone): no tab, no badge, no leader's view.
+func (m sessionModel) oneView() bool { return len(m.meet.Views()) == 1 }
+
+// guideNotes reports whether the screen shows the guide's notes for the
+// leader.
+func (m sessionModel) guideNotes() bool { return m.meet.GuideLeaderNotesIn(m.audience()) }
 
 // typing reports whether keys are text right now.
 func (m sessionModel) typing() bool { return m.mode.typing() }
@@ -221,10 +242,14 @@ func (m sessionModel) browse(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	case p.Kind == session.PageContentNote && key.Matches(msg, k.Gentle):
 		return m.choosePath(store.PathGentle)
 	case p.Kind == session.PageContentNote && key.Matches(msg, k.Full):
+		if m.moreBelow() && !key.Matches(msg, k.Edit) {
+			m.vp.PageDown() // the rest of the note first; enter chooses now
+			return m, nil
+		}
 		return m.choosePath(store.PathFull)
 	case p.Kind == session.PageContentNote && key.Matches(msg, k.Minutes):
 		return m.openMinutes()
-	case p.Kind == session.PageContentNote && key.Matches(msg, k.Who):
+	case p.Kind == session.PageContentNote && key.Matches(msg, k.Who) && !m.meet.Alone():
 		return m.openWho()
 	case key.Matches(msg, k.Outline):
 		return m.openOutline()
@@ -235,24 +260,31 @@ func (m sessionModel) browse(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	case key.Matches(msg, k.Silence):
 		return m.toggleSilence()
 	case key.Matches(msg, k.Next):
-		return m.goTo(m.meet.Cur + 1)
+		if m.moreBelow() {
+			// Nothing unseen: the rest of the text comes before the
+			// next page.
+			m.vp.PageDown()
+			return m, nil
+		}
+		return m.move(+1)
 	case key.Matches(msg, k.Back):
-		return m.goTo(m.meet.Cur - 1)
-	case key.Matches(msg, k.View):
-		m.leader = !m.leader
-		m.clampSel()
-		m.refresh(false)
+		return m.move(-1)
+	case key.Matches(msg, k.View) && !m.oneView():
+		return m.switchView()
+	case key.Matches(msg, k.Reveal) && p.Headline && !m.revealed:
+		m.revealed = true
+		m.refresh(true)
 		return m, nil
+	case key.Matches(msg, k.Pass) && m.meet.CanPass():
+		cs := m.meet.TogglePass(m.ctx.now())
+		m.refresh(false)
+		return m.queue(cs)
 	case key.Matches(msg, k.Edit) && p.HasNote():
 		return m.startEditing()
 	case key.Matches(msg, k.Prayed) && m.canMarkPrayed():
 		return m.togglePrayed()
-	case key.Matches(msg, k.Add) && (p.Kind == session.PageRequests || p.Kind == session.PageCommitments):
-		m.form = newItemForm(m.ctx, p.Kind == session.PageRequests, m.lay.noteWidth)
-		m.form.applyMask(m.leader)
-		m.mode = modeForm
-		m.refresh(false)
-		return m, m.form.focus()
+	case (p.Kind == session.PageRequests || p.Kind == session.PageCommitments) && m.isItemKey(msg):
+		return m.itemKey(msg) // session_lists.go: add, edit, delete, private
 	case p.IsList() && key.Matches(msg, k.Up):
 		m.sel--
 		m.clampSel()
@@ -299,6 +331,37 @@ func (m sessionModel) choosePath(path store.Path) (sessionModel, tea.Cmd) {
 	return m.queue(cs)
 }
 
+// moreBelow reports whether the page's text goes on below the screen.
+func (m sessionModel) moreBelow() bool {
+	return m.vp.TotalLineCount() > m.vp.Height() && !m.vp.AtBottom()
+}
+
+// move goes to the next (+1) or previous (-1) page the view on screen
+// shows: the shared view steps over the leader's debrief.
+func (m sessionModel) move(delta int) (sessionModel, tea.Cmd) {
+	cs, ok := m.meet.MoveIn(m.audience(), delta, m.ctx.now())
+	if !ok {
+		return m, nil
+	}
+	m = m.moved()
+	return m.queue(cs)
+}
+
+// switchView turns between the shared view and the leader's. The shared
+// view never shows a leader-only page: leaving the leader's view there
+// goes back to the page the shared view shows.
+func (m sessionModel) switchView() (sessionModel, tea.Cmd) {
+	m.leader = !m.leader
+	var cmd tea.Cmd
+	if !m.page().ShownIn(m.audience()) {
+		want := m.meet.PageIn(m.audience()).Key
+		m, cmd = m.goTo(session.IndexOf(m.meet.Pages, want))
+	}
+	m.clampSel()
+	m.refresh(false)
+	return m, cmd
+}
+
 // goTo shows page i and records the position; nothing happens past
 // either end.
 func (m sessionModel) goTo(i int) (sessionModel, tea.Cmd) {
@@ -314,6 +377,7 @@ func (m sessionModel) goTo(i int) (sessionModel, tea.Cmd) {
 func (m sessionModel) moved() sessionModel {
 	m.sel = 0
 	m.notice = ""
+	m.revealed = false
 	m.silence.ended = false
 	m.refresh(true)
 	return m
@@ -337,7 +401,8 @@ func (m *sessionModel) clampSel() {
 // open included.
 func (m sessionModel) final() []store.Change {
 	if m.mode == modeForm {
-		m, _ = m.submitForm()
+		m, cs, _ := m.submitForm()
+		return append(cs, m.meet.Final(m.ctx.now())...)
 	}
 	return m.meet.Final(m.ctx.now())
 }

@@ -15,16 +15,27 @@ import (
 // the guide, and N goes to the next match. Both are the most asked-for
 // ways through a long guide.
 
+// outlinePages are the indexes of the pages the outline lists: those the
+// view on screen shows (the shared view never lists the debrief).
+func (m sessionModel) outlinePages() []int {
+	return session.PagesIn(m.meet.Pages, m.audience())
+}
+
 // outlineLines are the rows of the outline, one a page, with the part
-// titles as they begin.
+// titles as they begin (once, when a section has its part's title).
 func (m sessionModel) outlineLines() []string {
 	st := m.ctx.styles
 	var out []string
-	for i, p := range m.meet.Pages {
+	prev := -2
+	for _, i := range m.outlinePages() {
+		p := m.meet.Pages[i]
 		label := m.pageTitle(p)
-		if p.Part >= 0 && (i == 0 || m.meet.Pages[i-1].Part != p.Part) && p.Section >= 0 {
-			label = m.meet.Guide.Parts[p.Part].Title + " · " + label
+		if p.Part >= 0 && p.Part != prev && p.Section >= 0 {
+			if part := m.meet.Guide.Parts[p.Part].Title; !strings.HasPrefix(label, part) {
+				label = part + " · " + label
+			}
 		}
+		prev = p.Part
 		line := fmt.Sprintf("%2d  %s", i+1, label)
 		switch {
 		case i == m.outlineSel:
@@ -45,9 +56,9 @@ func (m sessionModel) pageTitle(p session.Page) string {
 	case session.PageContentNote:
 		return "Content note"
 	case session.PageRequests:
-		return "The group's own requests"
+		return m.words().Requests
 	case session.PageCommitments:
-		return "Commitments"
+		return m.words().Commitments
 	case session.PageSummary:
 		return "Summary"
 	case session.PageRevisit:
@@ -79,18 +90,34 @@ func (m sessionModel) openOutline() (sessionModel, tea.Cmd) {
 // showOutline puts the outline in the body, the selected row in view.
 func (m *sessionModel) showOutline() {
 	m.vp.SetContent(strings.Join(m.outlineLines(), "\n"))
-	if m.outlineSel < m.vp.YOffset() || m.outlineSel >= m.vp.YOffset()+m.vp.Height() {
-		m.vp.SetYOffset(max(0, m.outlineSel-m.vp.Height()/2))
+	row := 0
+	for n, i := range m.outlinePages() {
+		if i == m.outlineSel {
+			row = n
+		}
+	}
+	if row < m.vp.YOffset() || row >= m.vp.YOffset()+m.vp.Height() {
+		m.vp.SetYOffset(max(0, row-m.vp.Height()/2))
 	}
 }
 
 func (m sessionModel) updateOutline(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	k := m.ctx.keys
 	switch {
-	case key.Matches(msg, k.Up):
-		m.outlineSel = max(0, m.outlineSel-1)
-	case key.Matches(msg, k.Down):
-		m.outlineSel = min(len(m.meet.Pages)-1, m.outlineSel+1)
+	case key.Matches(msg, k.Up), key.Matches(msg, k.Down):
+		shown := m.outlinePages()
+		at := 0
+		for n, i := range shown {
+			if i == m.outlineSel {
+				at = n
+			}
+		}
+		if key.Matches(msg, k.Up) {
+			at = max(0, at-1)
+		} else {
+			at = min(len(shown)-1, at+1)
+		}
+		m.outlineSel = shown[at]
 	case key.Matches(msg, k.Confirm):
 		m.mode = modeBrowse
 		return m.goTo(m.outlineSel)

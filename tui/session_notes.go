@@ -1,8 +1,12 @@
 package tui
 
 import (
+	"unicode/utf8"
+
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"vigil/session"
 )
@@ -12,7 +16,13 @@ import (
 
 func (m sessionModel) startEditing() (sessionModel, tea.Cmd) {
 	m.ta = newNoteArea(m.ctx, m.lay)
-	m.ta.SetValue(m.meet.Note(m.leader).Text)
+	// The session's limit is in bytes and the editor counts runes: the
+	// editor stops at MaxText runes, and the checked setter (updateNote)
+	// refuses what is over MaxText bytes, so neither lets it past.
+	m.ta.CharLimit = session.MaxText
+	m.ta.SetStyles(plainNoteStyles(m.ta.Styles()))
+	m.ta.SetValue(session.Clean(m.meet.Note(m.leader).Text)) // nothing stored reaches the terminal raw
+	m.limitErr = ""
 	m.mode = modeEditing
 	m.refresh(false)
 	return m, m.ta.Focus()
@@ -27,9 +37,26 @@ func (m sessionModel) updateNote(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 		m.refresh(false)
 		return m.scheduleSave()
 	}
+	before := m.ta.Value()
 	var cmd tea.Cmd
 	m.ta, cmd = m.ta.Update(msg)
-	m, save := m.queue(m.meet.SetNote(m.leader, m.ta.Value(), m.ctx.now()))
+	after := m.ta.Value()
+	if after == before {
+		if utf8.RuneCountInString(before) >= session.MaxText && startsText(msg) { // the editor's CharLimit, in runes
+			m.limitErr = session.Sentence((&session.TooLongError{What: "note", Len: len(before)}).Error())
+		}
+		return m, cmd
+	}
+	cs, err := m.meet.SetNoteChecked(m.leader, after, m.ctx.now())
+	if err != nil {
+		// Not accepted: the note stays as it was, and the status line
+		// says why.
+		m.ta.SetValue(before)
+		m.limitErr = session.Sentence(err.Error())
+		return m, cmd
+	}
+	m.limitErr = ""
+	m, save := m.queue(cs)
 	return m, tea.Batch(cmd, save)
 }
 
@@ -45,4 +72,16 @@ func (m sessionModel) togglePrayed() (sessionModel, tea.Cmd) {
 	m, cmd := m.queue(m.meet.ToggleGuidePrayed(m.ctx.now()))
 	m.refresh(false)
 	return m, cmd
+}
+
+// plainNoteStyles drops the editor's own line colours (the cursor line's
+// background, the prompt's colour): the box around it is styled already,
+// and a style with nothing set is drawn without work, which keeps a
+// keystroke in a long note under a frame (BenchmarkKeystrokeAtLimit).
+func plainNoteStyles(s textarea.Styles) textarea.Styles {
+	plain := lipgloss.NewStyle()
+	for _, st := range []*textarea.StyleState{&s.Focused, &s.Blurred} {
+		st.Base, st.CursorLine, st.Text, st.Prompt, st.EndOfBuffer = plain, plain, plain, plain, plain
+	}
+	return s
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -188,7 +187,7 @@ func (m sessionModel) carriedRequest(selected bool, gr store.GroupRequest) strin
 	case slices.Contains(r.PrayedIn, m.meet.Rec.Session.UID):
 		mark = st.Done.Render("✓")
 	}
-	detail := fmt.Sprintf("added %s · prayed in %d session(s)", gr.SessionCreated.Local().Format("2006-01-02"), r.TimesPrayed())
+	detail := "added " + gr.SessionCreated.Local().Format("2006-01-02") + " · prayed in " + session.Count(r.TimesPrayed(), "session", "sessions")
 	switch r.Status {
 	case store.RequestAnswered:
 		detail = "answered"

@@ -1,10 +1,17 @@
 package tui
 
 import (
+	"errors"
+	"io/fs"
+	"strings"
+	"syscall"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	tea "charm.land/bubbletea/v2"
 
+	"vigil/session"
 	"vigil/store"
 )
 
@@ -63,11 +70,75 @@ func (m sessionModel) saved(err error) (sessionModel, tea.Cmd) {
 func (m sessionModel) saveStatus() string {
 	st := m.ctx.styles
 	switch {
+	case m.limitErr != "":
+		return st.Error.Render(truncateWords(m.limitErr, m.width-2))
 	case m.save.err != nil:
-		return st.Error.Render("Not saved yet: " + m.save.err.Error() + ". vigil keeps trying; your text is still here.")
+		return st.Error.Render(notSaved(m.save.err, m.width-2))
 	case m.save.saving || m.save.tickPending:
 		return st.Status.Render("saving…")
 	default:
 		return st.Status.Render("✓ saved")
 	}
+}
+
+// notSaved says in plain words that the text is not saved, why, and that
+// vigil keeps trying, fitted to w columns: the reason is cut at a word,
+// with "…", never silently, so that the rest of the sentence still shows.
+func notSaved(err error, w int) string {
+	const head, tail = "Not saved yet: ", " vigil keeps trying; your text is still here."
+	reason := plainReason(err)
+	room := w - ansi.StringWidth(head) - ansi.StringWidth(tail)
+	if room < 12 {
+		return truncateWords(head+reason+tail, w)
+	}
+	return head + truncateWords(reason, room) + tail
+}
+
+// plainReason is why a save failed, in plain words where the cause is a
+// common one, else the error as a sentence.
+func plainReason(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return "the disk is full."
+	case errors.Is(err, syscall.EDQUOT):
+		return "your disk quota is full."
+	case errors.Is(err, syscall.EFBIG):
+		return "the notes file has reached the largest size allowed here."
+	case errors.Is(err, syscall.EROFS):
+		return "the disk is read-only."
+	case errors.Is(err, fs.ErrPermission):
+		return "vigil may not write to the notes file."
+	case errors.Is(err, syscall.EIO):
+		return "the disk reported an error."
+	}
+	msg := err.Error()
+	for _, c := range []struct{ in, say string }{
+		{"no space left on device", "the disk is full."},
+		{"disk quota exceeded", "your disk quota is full."},
+		{"file too large", "the notes file has reached the largest size allowed here."},
+		{"read-only file system", "the disk is read-only."},
+		{"permission denied", "vigil may not write to the notes file."},
+	} {
+		if strings.Contains(msg, c.in) {
+			return c.say
+		}
+	}
+	return session.Sentence(msg)
+}
+
+// truncateWords fits one line of text to w columns, cutting at the end of
+// a word and marking the cut with "…".
+func truncateWords(s string, w int) string {
+	s = session.OneLine(s)
+	if w < 1 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	cut := ansi.Truncate(s, w-1, "")
+	if i := strings.LastIndexByte(cut, ' '); i > 0 && ansi.StringWidth(cut[:i]) > w/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
 }

@@ -17,7 +17,11 @@ func summaryText(c session.Captured, st Styles, width int) string {
 	block := func(indent, text string) {
 		b.WriteString(indent + strings.ReplaceAll(wrap.Render(text), "\n", "\n"+indent) + "\n")
 	}
-	b.WriteString(st.Title.Render("What the group captured") + "\n")
+	title := c.Title
+	if title == "" {
+		title = session.WordsFor(false).Captured
+	}
+	b.WriteString(st.Title.Render(title) + "\n")
 	for _, f := range c.Facts {
 		if f.Label == "Present" {
 			b.WriteString(st.Muted.Render("Present: ") + f.Value + "\n")

@@ -197,5 +197,7 @@ func (m sessionModel) updateWho(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	m.refresh(false)
-	return m, cmd
+	// Saved as it is typed, like a note (issue 12.2).
+	m, save := m.queue(m.meet.SetAttendance(strings.TrimSpace(m.input.Value())))
+	return m, tea.Batch(cmd, save)
 }

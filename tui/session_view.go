@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"vigil/session"
 	"vigil/store"
@@ -87,10 +89,17 @@ func (m *sessionModel) refresh(top bool) {
 		body = m.revisitView()
 	case session.PageSummary:
 		body = summaryText(session.Capture(m.meet.Rec, m.meet.Guide, m.audience()), m.ctx.styles, m.lay.text)
+	case session.PageClosing:
+		body = m.closingView()
+	case session.PageCheckIn:
+		body = m.checkInView()
+	case session.PageDebrief:
+		body = m.debriefView()
 	default:
 		body = m.rendered(p)
 	}
-	m.vp.SetContent(body)
+	// Lines wider than the screen wrap rather than being cut unseen.
+	m.vp.SetContent(ansi.Wrap(body, m.vp.Width(), ""))
 	if top {
 		m.vp.GotoTop()
 	}
@@ -106,6 +115,9 @@ func (m sessionModel) rendered(p session.Page) string {
 	if p.Kind == session.PageContentNote {
 		return m.contentNoteView()
 	}
+	if p.Headline && !m.revealed {
+		return m.headlineView(p)
+	}
 	pages := m.cache[m.lay.text]
 	if pages == nil {
 		if m.renderErr != nil {
@@ -113,7 +125,7 @@ func (m sessionModel) rendered(p session.Page) string {
 		}
 		return m.ctx.styles.Muted.Render("Preparing the guide…")
 	}
-	if m.leader {
+	if m.guideNotes() {
 		if s, ok := pages[p.Key+session.LeaderSuffix]; ok {
 			return s
 		}
@@ -132,11 +144,24 @@ func (m sessionModel) contentNoteView() string {
 	if meta.Attribution != "" {
 		b.WriteString(st.Muted.Width(w).Render(meta.Attribution) + "\n")
 	}
-	who := "Who is here: not noted (w to note names or initials, if you like)"
-	if a := m.meet.Rec.Session.Attendance; a != "" {
-		who = "Who is here: " + a + " (w to change)"
+	b.WriteString("\n" + st.Selected.Render("H") + " " + st.Muted.Width(w-2).Render("shows help and report resources at any time.") + "\n")
+	if !m.meet.Alone() {
+		who := "Who is here: not noted (w to note names or initials, if you like)"
+		if a := m.meet.Rec.Session.Attendance; a != "" {
+			who = "Who is here: " + session.OneLine(a) + " (w to change)"
+		}
+		b.WriteString("\n" + st.Muted.Width(w).Render(who) + "\n")
 	}
-	b.WriteString("\n" + st.Muted.Width(w).Render(who) + "\n")
+	if f := m.meet.FollowUp(m.audience()); f != "" {
+		b.WriteString("\n" + st.Private.Bold(true).Render(session.FollowUpLabel) + "\n")
+		b.WriteString(st.Private.Width(w).Render(f) + "\n")
+	}
+	if m.guideNotes() {
+		if r, ok := m.cache[w][session.KeyContentNote+session.LeaderSuffix]; ok {
+			b.WriteString("\n" + st.Private.Bold(true).Render("For the leader") + st.Muted.Render(" (not shown in the shared view)") + "\n")
+			b.WriteString(strings.TrimRight(r, "\n") + "\n")
+		}
+	}
 	return b.String()
 }
 
@@ -162,6 +187,8 @@ func (m sessionModel) buildNoteView() string {
 			truncate(third, w)
 		return st.NoteTitle.Render("How shall we go on?") + "\n" +
 			st.NoteBox.Width(m.lay.noteWidth+4).Height(m.lay.noteLines+2).Render(choices)
+	case session.PageClosing:
+		return m.closeNoteView()
 	case session.PageSummary:
 		return st.NoteTitle.Render("That is the end of the guide.") + "\n" +
 			st.NoteBox.Width(m.lay.noteWidth+4).Height(m.lay.noteLines+2).Render(
@@ -175,11 +202,33 @@ func (m sessionModel) buildNoteView() string {
 			label += "  " + st.Muted.Render("○ not yet prayed (p)")
 		}
 	}
-	text := m.meet.Note(m.leader).Text
-	if strings.TrimSpace(text) == "" {
-		text = st.Muted.Render("Press enter to write " + m.noteNoun() + ".")
-	} else {
-		text = lastLines(lipgloss.NewStyle().Width(m.lay.noteWidth).Render(text), m.lay.noteLines)
+	text := session.Clean(m.meet.Note(m.leader).Text)
+	passed := ""
+	if !m.leader && m.meet.CanPass() && m.meet.Passed() {
+		passed = st.Done.Render(m.words().Passed) + st.Muted.Render(" s takes that back.")
+	}
+	switch {
+	case strings.TrimSpace(text) == "" && passed != "":
+		text = passed
+	case strings.TrimSpace(text) == "":
+		hint := "Press enter to write " + m.noteNoun() + "."
+		if !m.leader && m.meet.CanPass() {
+			if m.meet.Alone() {
+				hint += " s passes: you do not have to answer."
+			} else {
+				hint += " s passes: nobody has to answer."
+			}
+		}
+		text = st.Muted.Render(hint)
+	default:
+		lines := m.lay.noteLines
+		if passed != "" {
+			lines--
+		}
+		text = lastLines(lipgloss.NewStyle().Width(m.lay.noteWidth).Render(text), lines)
+		if passed != "" {
+			text = passed + "\n" + text
+		}
 	}
 	box := st.NoteBox
 	if m.leader {
@@ -190,24 +239,30 @@ func (m sessionModel) buildNoteView() string {
 
 func (m sessionModel) noteNoun() string {
 	switch {
+	case m.page().Kind == session.PageDebrief:
+		return "who may need a follow-up (only you see it)"
+	case m.page().Kind == session.PageCheckIn && !m.leader:
+		return "a word or two, if you like; it can stay empty"
 	case m.leader:
 		return "your own note (only in the leader's view)"
 	case m.page().Kind == session.PagePrompt:
-		return "the group's response"
+		return strings.ToLower(m.words().Response[:1]) + m.words().Response[1:]
 	default:
-		return "the group's note"
+		return strings.ToLower(m.words().Note[:1]) + m.words().Note[1:]
 	}
 }
 
 func (m sessionModel) noteLabel() string {
 	st := m.ctx.styles
 	switch {
+	case m.page().Kind == session.PageDebrief:
+		return st.Private.Bold(true).Render("Follow-up · private, carried to the group's next meeting for you")
 	case m.leader:
 		return st.Private.Bold(true).Render("Leader's note · private, never shown to the room")
 	case m.page().Kind == session.PagePrompt:
-		return st.NoteTitle.Render("The group's response")
+		return st.NoteTitle.Render(m.words().Response)
 	default:
-		return st.NoteTitle.Render("The group's note")
+		return st.NoteTitle.Render(m.words().Note)
 	}
 }
 
@@ -231,25 +286,57 @@ func (m sessionModel) ShortHelp() []key.Binding {
 		return append(append([]key.Binding(nil), k.SilenceFor...), withHelp(k.Cancel, "esc", "none"))
 	}
 	p := m.page()
+	// H comes early, so that a narrow footer never cuts it: help is one
+	// key away on every page.
+	res := withHelp(k.Resources, "H", "help")
+	view := k.View
+	if m.oneView() {
+		view = key.NewBinding(key.WithDisabled())
+	}
+	next := k.Next
+	if m.moreBelow() {
+		next = withHelp(k.Next, "→", "more")
+	}
 	switch p.Kind {
 	case session.PageContentNote:
-		return []key.Binding{k.Full, k.Gentle, k.Minutes, k.Who, k.Help, k.Quit}
+		full := []key.Binding{k.Full}
+		if m.moreBelow() {
+			full = []key.Binding{withHelp(k.Next, "→", "more"), withHelp(k.Edit, "enter", "full guide")}
+		}
+		b := append(full, k.Gentle, res, withHelp(k.Minutes, "m", m.words().Length))
+		if !m.meet.Alone() {
+			b = append(b, k.Who)
+		}
+		return append(b, k.Help, k.Quit)
 	case session.PageSummary:
-		return []key.Binding{k.Back, k.Export, k.View, k.Up, k.Down, k.Help, k.Quit}
+		b := []key.Binding{k.Back, res, k.Export, view, k.Up, k.Down, k.Help, k.Quit}
+		if m.moreBelow() {
+			b = append([]key.Binding{next}, b...)
+		}
+		return b
 	case session.PageRevisit:
-		return append([]key.Binding{k.Next, k.Back}, append(m.revisitKeys(), k.View, k.Help)...)
+		return append([]key.Binding{next, k.Back, res}, append(m.revisitKeys(), view, k.Help)...)
 	case session.PageRequests, session.PageCommitments:
-		b := []key.Binding{k.Next, k.Back, k.Add}
+		b := []key.Binding{next, k.Back, res, k.Add}
 		if p.Kind == session.PageRequests {
 			b = append(b, k.Prayed)
 		}
-		return append(b, k.Edit, k.View, k.Help, k.Quit)
+		return append(b, m.listKeys()...) // session_lists.go
+	case session.PageClosing:
+		return []key.Binding{next, k.Back, res, view, k.Help, k.Quit}
 	}
-	b := []key.Binding{k.Next, k.Back, k.Edit}
+	b := []key.Binding{next, k.Back, res}
+	if p.Headline && !m.revealed {
+		b = append(b, k.Reveal)
+	}
+	if m.meet.CanPass() && !m.leader {
+		b = append(b, k.Pass)
+	}
+	b = append(b, k.Edit)
 	if m.canMarkPrayed() {
 		b = append(b, k.Prayed)
 	}
-	return append(b, k.View, k.Help, k.Quit)
+	return append(b, view, k.Help, k.Quit)
 }
 
 // FullHelp is every key of the session screen, for ?.
@@ -258,10 +345,11 @@ func (m sessionModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Back, k.Edit, k.StopEdit},
 		{k.View, k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.Prayed, k.Add, k.Private, k.Gentle, k.Minutes, k.Who},
+		{k.Prayed, k.Add, k.Items.EditItem, k.Items.DeleteItem, k.Items.SharePrivate, k.Private},
+		{k.Gentle, k.Minutes, k.Who, k.Pass, k.Reveal},
 		{k.Silence, k.Outline, k.Search, k.NextMatch, k.Export},
 		{k.Praying, k.Answered, k.Archive, k.Ongoing, k.Done, k.LetGo},
-		{k.Pause, k.Resources, k.Help, k.Quit, k.Interrupt},
+		{k.Pause, k.Resources, k.Room.Open, k.Help, k.Quit, k.Interrupt},
 	}
 }
 
@@ -271,6 +359,9 @@ func (m sessionModel) status() string {
 		return m.input.View()
 	}
 	saved := m.saveStatus()
+	if r := m.ctx.room.status(); r != "" {
+		saved += st.Muted.Render(" · ") + st.Warn.Render(r)
+	}
 	if t := m.silenceStatus(); t != "" {
 		saved += st.Muted.Render(" · ") + t
 	}
@@ -280,10 +371,26 @@ func (m sessionModel) status() string {
 	if m.findStatus != "" {
 		saved += st.Muted.Render(" · ") + st.Selected.Render(m.findStatus)
 	}
+	if more := m.scrollStatus(); more != "" {
+		saved += st.Muted.Render(" · ") + more
+	}
 	if m.meet.Detailed() && m.save.err == nil {
 		saved += st.Muted.Render(" · Anyone may step out at any time. space pauses the screen.")
 	}
 	return saved
+}
+
+// scrollStatus says, as glow does, that the text goes on below and how
+// far down it is read: "↓ more · 40%"; "" when the page fits.
+func (m sessionModel) scrollStatus() string {
+	if m.vp.TotalLineCount() <= m.vp.Height() {
+		return ""
+	}
+	pct := int(m.vp.ScrollPercent()*100 + 0.5)
+	if m.vp.AtBottom() {
+		return m.ctx.styles.Muted.Render("end of page · 100%")
+	}
+	return m.ctx.styles.Selected.Render(fmt.Sprintf("↓ more · %d%%", pct))
 }
 
 func (m sessionModel) view() string {

@@ -18,6 +18,9 @@ type Theme struct {
 	Warn    color.Color
 	Private color.Color
 	Border  color.Color
+	// Leader frames the leader's view: a colour of its own, in both
+	// themes, so that the leader's screen is never taken for the room's.
+	Leader color.Color
 }
 
 // DarkTheme is for a dark background: quiet on purpose, one accent, soft
@@ -31,6 +34,7 @@ func DarkTheme() Theme {
 		Warn:    lipgloss.Color("#e5b567"),
 		Private: lipgloss.Color("#d3a6d3"),
 		Border:  lipgloss.Color("#4b5058"),
+		Leader:  lipgloss.Color("#e07a5f"),
 	}
 }
 
@@ -44,6 +48,7 @@ func LightTheme() Theme {
 		Warn:    lipgloss.Color("#9a5b00"),
 		Private: lipgloss.Color("#7a3d7a"),
 		Border:  lipgloss.Color("#aab0b8"),
+		Leader:  lipgloss.Color("#b3402a"),
 	}
 }
 
@@ -58,8 +63,16 @@ func themeFor(dark bool) Theme {
 // Styles are every lipgloss style vigil draws with, made once from a Theme
 // (again only when the terminal tells its background).
 type Styles struct {
-	// PrivateBorder is the note box's border colour in the leader's view.
+	// PrivateBorder is the note box's border colour in the leader's view:
+	// the leader's frame colour.
 	PrivateBorder color.Color
+	// LeaderFrame is the frame colour of the leader's view, distinct from
+	// every other colour of the theme; LeaderBadge says "not for the room"
+	// in it (the words carry it alone with NO_COLOR).
+	LeaderFrame color.Color
+	LeaderBadge lipgloss.Style
+	// Redacted marks, in the redacted preview, what replaced something.
+	Redacted lipgloss.Style
 
 	App        lipgloss.Style
 	Title      lipgloss.Style
@@ -87,13 +100,16 @@ type Styles struct {
 // NewStyles turns a theme into styles.
 func NewStyles(t Theme) Styles {
 	return Styles{
-		PrivateBorder: t.Private,
+		PrivateBorder: t.Leader,
+		LeaderFrame:   t.Leader,
+		LeaderBadge:   lipgloss.NewStyle().Foreground(t.Leader).Bold(true),
+		Redacted:      lipgloss.NewStyle().Foreground(t.Warn).Underline(true).Bold(true),
 		App:           lipgloss.NewStyle().Padding(0, 1),
 		Title:         lipgloss.NewStyle().Bold(true).Foreground(t.Accent),
 		Header:        lipgloss.NewStyle().Foreground(t.Text),
 		Muted:         lipgloss.NewStyle().Foreground(t.Muted),
 		Badge:         lipgloss.NewStyle().Foreground(t.Calm).Bold(true),
-		BadgeLead:     lipgloss.NewStyle().Foreground(t.Private).Bold(true),
+		BadgeLead:     lipgloss.NewStyle().Foreground(t.Leader).Bold(true),
 		BarFull:       lipgloss.NewStyle().Foreground(t.Accent),
 		BarEmpty:      lipgloss.NewStyle().Foreground(t.Border),
 		NoteTitle:     lipgloss.NewStyle().Bold(true).Foreground(t.Muted),
@@ -111,3 +127,7 @@ func NewStyles(t Theme) Styles {
 		Overlay:       lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(t.Accent).Padding(0, 1),
 	}
 }
+
+// leaderBadge is the leader's view's mark in the header: its colour, and
+// words that say it alone where there is no colour (NO_COLOR).
+func leaderBadge(st Styles) string { return st.BadgeLead.Render("◈ LEADER VIEW · not for the room") }

@@ -17,6 +17,9 @@ type options struct {
 	plain   bool
 	// reduceMotion turns off every animation; it is remembered.
 	reduceMotion bool
+	// room and roomAddr are vigil new|resume --room [--addr] (room.go).
+	room     bool
+	roomAddr string
 }
 
 func newRootCmd() *cobra.Command {

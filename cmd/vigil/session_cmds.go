@@ -27,11 +27,15 @@ path to reflection and prayer. With --alone it is one person's reflection:
 one private view, with words that speak to one person.`,
 		Example: `  vigil new
   vigil new --group "Thursday group" --title "Week 1"
-  vigil new --alone`,
+  vigil new --alone
+  vigil new --group "Thursday group" --room`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if alone && cmd.Flags().Changed("group") {
 				return errors.New("--alone and --group cannot be used together: a session is one person's reflection or a group's meeting; give one of them")
+			}
+			if err := checkRoom(cmd, o); err != nil {
+				return err
 			}
 			return runTUI(o, func(st *store.Store, lib guides.Library) (*session.Opened, error) {
 				g := guides.Default()
@@ -49,17 +53,22 @@ one private view, with words that speak to one person.`,
 	c.Flags().StringVar(&group, "group", "", "name of the group meeting, if any")
 	c.Flags().BoolVar(&alone, "alone", false, "one person's reflection, not a group's meeting")
 	c.Flags().StringVar(&title, "title", "", "a title for the session, if you like")
+	addRoomFlags(c, o)
 	return c
 }
 
 func newResumeCmd(o *options) *cobra.Command {
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:   "resume [SESSION]",
 		Short: "Open a session where it was left (default: the latest)",
 		Example: `  vigil resume
-  vigil resume 12`,
+  vigil resume 12
+  vigil resume --room`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkRoom(cmd, o); err != nil {
+				return err
+			}
 			var id uint64
 			if len(args) == 1 {
 				var err error
@@ -86,6 +95,8 @@ func newResumeCmd(o *options) *cobra.Command {
 			})
 		},
 	}
+	addRoomFlags(c, o)
+	return c
 }
 
 func parseID(s string) (uint64, error) {

@@ -78,6 +78,9 @@ func runTUI(o *options, start startFunc) error {
 		return err
 	}
 	noticeRecovery(o)
+	if o.room && (o.plain || !isTerminal()) {
+		return errors.New("--room needs vigil's screens: it cannot be used with --plain or without a terminal")
+	}
 	if o.plain || !isTerminal() {
 		return runPlain(o, start)
 	}
@@ -90,7 +93,8 @@ func runTUI(o *options, start startFunc) error {
 	lib := library(o)
 	cwd, _ := os.Getwd() // exports from the screens go where vigil was started
 	cfg := tui.Config{Store: st, Saver: session.NewSaver(st), Library: lib, GlamourStyle: style,
-		AskBackground: askBackground(o), ReduceMotion: o.reduceMotion, ExportDir: cwd, Bell: os.Stdout}
+		AskBackground: askBackground(o), ReduceMotion: o.reduceMotion, ExportDir: cwd, Bell: os.Stdout,
+		Room: roomConfig(o)}
 	if start != nil {
 		if cfg.Start, err = start(st, lib); err != nil {
 			return err
@@ -127,8 +131,25 @@ func runTUI(o *options, start startFunc) error {
 	if !ok {
 		return fmt.Errorf("the screen stopped unexpectedly (%v); notes typed before the last second may be lost", runErr)
 	}
-	if recovery, err := cfg.Saver.Close(app.Final()...); err != nil {
-		return notSaved(st.Path(), recovery, err)
+	// The room, if open, tells everyone the meeting has ended while the
+	// last changes are written; a stalled client can take a few seconds.
+	roomClosed := make(chan struct{})
+	go func() {
+		defer close(roomClosed)
+		defer func() { _ = recover() }()
+		app.CloseRoom()
+	}()
+	recovery, saveErr := cfg.Saver.Close(app.Final()...)
+	<-roomClosed
+	if saveErr != nil {
+		return notSaved(st.Path(), recovery, saveErr)
+	}
+	if final := app.Final(); app.Removed() && len(final) > 0 {
+		// A request or commitment was deleted: make it gone from the
+		// file and the backups too, as a deleted session is.
+		if err := st.ScrubSession(final[0].SessionID); err != nil {
+			fmt.Fprintln(os.Stderr, "vigil: "+session.Sentence(err.Error()))
+		}
 	}
 	if what, crashed := app.Crashed(); crashed {
 		return fmt.Errorf("vigil stopped on an internal error (%s); everything typed before it is saved, and `vigil resume` opens the session again", what)

@@ -1,0 +1,359 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"vigil/room"
+	"vigil/session"
+	"vigil/store"
+)
+
+// The leader's side of the room: opening it, handing it every page,
+// the queue of what participants send, and closing it. The room itself
+// (the SSH server, the participants' screens) is package room.
+
+// RoomConfig is how the leader's room is opened. cmd/vigil fills it in.
+type RoomConfig struct {
+	// Open opens the room as soon as the session starts (--room).
+	Open bool
+	// Addr is where the room listens; room.DefaultAddr when empty.
+	Addr string
+	// DataDir holds the room's host key folder (beside the database).
+	DataDir string
+	// LogPath is the room's log file (beside the database).
+	LogPath string
+}
+
+// roomState is the open room as the screens know it. The context holds it
+// behind a pointer: the panel and the session's status line read it, and
+// only Update changes it.
+type roomState struct {
+	r       *room.Room
+	opening bool
+	closing bool
+	err     error // why the room could not open, or the last accept failed
+
+	shown bool       // a frame has been shown since the room opened
+	last  room.Frame // the frame shown last
+
+	queue  []queued // what participants sent, oldest first
+	nextID int
+	people []room.Person
+	notice string // what the panel's last action did
+}
+
+// queued is one thing a participant sent, waiting for the leader.
+type queued struct {
+	id int
+	in room.Incoming
+}
+
+// open reports whether a room is open.
+func (s *roomState) open() bool { return s != nil && s.r != nil }
+
+// status is the room's part of the session's status line: "2 waiting · R
+// room", or empty when there is no room.
+func (s *roomState) status() string {
+	switch {
+	case s == nil:
+		return ""
+	case s.opening:
+		return "opening the room…"
+	case s.closing:
+		return "closing the room…"
+	case s.r == nil:
+		return ""
+	case len(s.queue) > 0:
+		return fmt.Sprintf("%d waiting · R room", len(s.queue))
+	}
+	return fmt.Sprintf("room open · %s · R room", peopleCount(len(s.people)))
+}
+
+func peopleCount(n int) string {
+	if n == 1 {
+		return "1 in it"
+	}
+	return fmt.Sprintf("%d in it", n)
+}
+
+// Messages of the room.
+type (
+	// roomOpenedMsg brings the room opened off the UI goroutine.
+	roomOpenedMsg struct {
+		r   *room.Room
+		err error
+	}
+	// roomIncomingMsg is one thing a participant sent; ok is false when
+	// the room's inbox closed.
+	roomIncomingMsg struct {
+		r  *room.Room
+		in room.Incoming
+		ok bool
+	}
+	// roomClosedMsg says that a room has closed.
+	roomClosedMsg struct{ r *room.Room }
+	// roomActMsg is the panel's answer to what waits: accept, keep
+	// private or dismiss item id.
+	roomActMsg struct {
+		id  int
+		act roomAct
+	}
+)
+
+type roomAct int
+
+const (
+	actShared  roomAct = iota + 1 // a request onto the shared list, a response into the note
+	actPrivate                    // a request kept private
+	actDismiss
+)
+
+// openRoom opens the room in a command: it listens, and may make the host
+// key.
+func openRoom(cfg room.Config) tea.Cmd {
+	return guard(func() tea.Msg {
+		r, err := room.Open(cfg)
+		return roomOpenedMsg{r: r, err: err}
+	})
+}
+
+// waitIncoming waits for one thing a participant sends.
+func waitIncoming(r *room.Room) tea.Cmd {
+	return guard(func() tea.Msg {
+		in, ok := <-r.Inbox()
+		return roomIncomingMsg{r: r, in: in, ok: ok}
+	})
+}
+
+// closeRoom closes the room in a command: it says goodbye to everyone,
+// which can take a few seconds with a stalled client.
+func closeRoom(r *room.Room) tea.Cmd {
+	return guard(func() tea.Msg {
+		_ = r.Close()
+		return roomClosedMsg{r: r}
+	})
+}
+
+// roomConfig is the room's configuration for the open session.
+func (a App) roomConfig() room.Config {
+	c := a.ctx.cfg.Room
+	return room.Config{
+		Addr:        c.Addr,
+		DataDir:     c.DataDir,
+		LogPath:     c.LogPath,
+		Help:        session.HelpOf(a.session.meet.Guide),
+		ContentNote: room.ContentNoteOf(&a.session.meet),
+	}
+}
+
+// startRoom opens the room when none is open or opening.
+func (a App) startRoom() tea.Cmd {
+	s := a.ctx.room
+	if s.r != nil || s.opening || s.closing {
+		return nil
+	}
+	s.opening, s.err = true, nil
+	return openRoom(a.roomConfig())
+}
+
+// roomKey is R in a session: open the room, or its panel when it is open.
+func (a App) roomKey() (App, tea.Cmd) {
+	cmd := a.startRoom()
+	a.session.remake()
+	if a.ctx.room.r != nil {
+		return a.push(newRoomPanel(a.ctx)), nil
+	}
+	return a, cmd
+}
+
+// roomMsg takes the room's messages, and remakes the session's status
+// line for what changed.
+func (a App) roomMsg(msg tea.Msg) (App, tea.Cmd) {
+	a, cmd := a.roomMsgOf(msg)
+	a.session.remake()
+	return a, cmd
+}
+
+func (a App) roomMsgOf(msg tea.Msg) (App, tea.Cmd) {
+	s := a.ctx.room
+	switch msg := msg.(type) {
+	case roomOpenedMsg:
+		s.opening = false
+		if msg.err != nil {
+			s.err = msg.err
+			return a.push(newRoomPanel(a.ctx)), nil
+		}
+		if a.state != stateSession {
+			// The session ended while the room was opening.
+			return a, closeRoom(msg.r)
+		}
+		s.r, s.shown, s.queue, s.notice = msg.r, false, nil, ""
+		s.people = msg.r.People()
+		a.showRoom()
+		if _, open := a.top().(roomPanel); !open {
+			a = a.push(newRoomPanel(a.ctx))
+		}
+		return a, waitIncoming(msg.r)
+	case roomIncomingMsg:
+		if msg.r != s.r || !msg.ok {
+			return a, nil
+		}
+		s.nextID++
+		s.queue = append(s.queue, queued{id: s.nextID, in: msg.in})
+		s.people = s.r.People()
+		return a, waitIncoming(s.r)
+	case roomClosedMsg:
+		if msg.r == s.r {
+			*s = roomState{notice: "The room is closed: everyone in it was told the meeting has ended."}
+		}
+		return a, nil
+	case roomActMsg:
+		return a.roomAct(msg)
+	}
+	return a, nil
+}
+
+// roomAct does what the leader chose for a queued item. Accepting calls
+// the session, and the changes are saved like the leader's own typing.
+func (a App) roomAct(msg roomActMsg) (App, tea.Cmd) {
+	s := a.ctx.room
+	i := slices.IndexFunc(s.queue, func(q queued) bool { return q.id == msg.id })
+	if i < 0 {
+		return a, nil
+	}
+	in := s.queue[i].in
+	s.err = nil
+	if msg.act == actDismiss {
+		s.queue = slices.Delete(slices.Clone(s.queue), i, i+1)
+		s.notice = "Dismissed: nothing was kept."
+		return a, nil
+	}
+	if a.state != stateSession {
+		return a, nil
+	}
+	now := a.ctx.now()
+	var cs []store.Change
+	var err error
+	switch {
+	case in.Kind == room.Request:
+		name := ""
+		if in.Named {
+			name = in.From.Name
+		}
+		// A request for the leader alone stays private whatever the key.
+		private := in.Private || msg.act == actPrivate
+		_, cs, err = a.session.meet.AddRequestChecked(in.Text, name, private, now)
+		if err == nil {
+			s.notice = "Added to the group's requests."
+			if private {
+				s.notice = "Kept as a private request: only the leader sees it."
+			}
+		}
+	case in.Kind == room.Response && msg.act == actShared:
+		line := in.Text
+		if in.Named {
+			line = in.From.Name + ": " + line
+		}
+		cs, err = a.session.meet.AppendResponse(in.PageKey, line, now)
+		if err == nil {
+			s.notice = "Added to the group's response."
+		}
+	default:
+		return a, nil
+	}
+	if err != nil {
+		s.err = err
+		return a, nil
+	}
+	s.queue = slices.Delete(slices.Clone(s.queue), i, i+1)
+	a.session.clampSel()
+	a.session.refresh(false)
+	var cmd tea.Cmd
+	a.session, cmd = a.session.queue(cs)
+	return a, cmd
+}
+
+// paused reports whether the pause is on screen (under any dialog).
+func (a App) paused() bool {
+	return slices.ContainsFunc(a.dialogs, func(d dialog) bool {
+		_, ok := d.(pauseDialog)
+		return ok
+	})
+}
+
+// showRoom hands the room the meeting's page as the shared view shows it
+// (or the pause), when it changed since the last one: after every
+// message, so that moves, the pause and changes to the shared lists all
+// reach the room from this one place. Show never waits.
+func (a App) showRoom() {
+	s := a.ctx.room
+	if !s.open() || a.state != stateSession {
+		return
+	}
+	f := room.FrameOf(&a.session.meet, a.paused())
+	if s.shown && f == s.last {
+		return
+	}
+	s.shown, s.last = true, f
+	s.r.Show(f)
+}
+
+// afterUpdate runs after every message: the room is shown the page, the
+// people in it are counted again on the clock's tick, and a room left
+// open when the session ends is closed.
+func (a App) afterUpdate(msg tea.Msg) (App, tea.Cmd) {
+	s := a.ctx.room
+	if !s.open() {
+		return a, nil
+	}
+	if a.state != stateSession {
+		if s.closing {
+			return a, nil
+		}
+		s.closing = true
+		return a, closeRoom(s.r)
+	}
+	a.showRoom()
+	if _, tick := msg.(clockTickMsg); tick {
+		n := len(s.people)
+		s.people = s.r.People()
+		if n != len(s.people) {
+			a.session.remake()
+		}
+	}
+	return a, nil
+}
+
+// CloseRoom closes the room, if one is open: everyone in it is told "The
+// meeting has ended." and disconnected. cmd/vigil calls it once the
+// program has ended; it can take a few seconds with a stalled client.
+func (a App) CloseRoom() {
+	if a.ctx.room.open() {
+		_ = a.ctx.room.r.Close()
+	}
+}
+
+// roomLine is a queued item in a line: "request · for the leader only ·
+// Anna: text".
+func roomLine(q queued) string {
+	in := q.in
+	var b strings.Builder
+	b.WriteString(in.Kind.String())
+	if in.Kind == room.Request {
+		if in.Private {
+			b.WriteString(" · for the leader only")
+		} else {
+			b.WriteString(" · for the room")
+		}
+	}
+	if in.Named {
+		b.WriteString(" · from " + session.OneLine(in.From.Name))
+	} else {
+		b.WriteString(" · without a name")
+	}
+	return b.String()
+}
