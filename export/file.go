@@ -3,6 +3,7 @@ package export
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,6 +21,28 @@ func ToFile(st *store.Store, ids []uint64, f Format, opts Options, path string, 
 	if err := checkView(opts.View, f); err != nil {
 		return err
 	}
+	var damaged *store.DamagedError
+	err := placeFile(st, path, force, func(w io.Writer) error {
+		// A damaged session is left out and named; the file holds the rest.
+		if err := Write(w, st, ids, f, opts); !errors.As(err, &damaged) {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if damaged != nil {
+		return damaged
+	}
+	return nil
+}
+
+// placeFile writes what write writes to the file at path, 0600, through a
+// temporary file beside it that is synced and then put in place: a reader
+// never sees half a file, and an existing file is replaced only with
+// force, and never when it is the database or not an ordinary file.
+func placeFile(st *store.Store, path string, force bool, write func(io.Writer) error) error {
 	if err := checkDest(st, path, force); err != nil {
 		return err
 	}
@@ -29,12 +52,8 @@ func ToFile(st *store.Store, ids []uint64, f Format, opts Options, path string, 
 	}
 	defer os.Remove(tmp.Name()) // after a rename or a link, there is nothing left to remove
 	err = tmp.Chmod(0o600)
-	var damaged *store.DamagedError
 	if err == nil {
-		// A damaged session is left out and named; the file holds the rest.
-		if err = Write(tmp, st, ids, f, opts); errors.As(err, &damaged) {
-			err = nil
-		}
+		err = write(tmp)
 	}
 	if err == nil {
 		err = tmp.Sync()
@@ -46,12 +65,12 @@ func ToFile(st *store.Store, ids []uint64, f Format, opts Options, path string, 
 		return err
 	}
 	if err := store.PlaceFile(tmp.Name(), path, force); errors.Is(err, fs.ErrExist) {
+		if errors.Is(err, store.ErrNotRegular) {
+			return err
+		}
 		return existsError(path)
 	} else if err != nil {
 		return fmt.Errorf("cannot write %s (%w); check the folder", path, plain(err))
-	}
-	if damaged != nil {
-		return damaged
 	}
 	return nil
 }

@@ -4,12 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"unicode/utf8"
 
 	"vigil/store"
@@ -74,34 +69,5 @@ func WriteRescue(w io.Writer, st *store.Store, id uint64) error {
 // through a temporary file; an existing file is replaced only with force,
 // and never when it is the database or not an ordinary file.
 func RescueToFile(st *store.Store, id uint64, path string, force bool) error {
-	if err := checkDest(st, path, force); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s (%w); check that the folder is yours to write in", path, plain(err))
-	}
-	defer os.Remove(tmp.Name())
-	err = tmp.Chmod(0o600)
-	if err == nil {
-		err = WriteRescue(tmp, st, id)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	if err := store.PlaceFile(tmp.Name(), path, force); errors.Is(err, fs.ErrExist) {
-		if errors.Is(err, store.ErrNotRegular) {
-			return err
-		}
-		return existsError(path)
-	} else if err != nil {
-		return fmt.Errorf("cannot write %s (%w); check the folder", path, plain(err))
-	}
-	return nil
+	return placeFile(st, path, force, func(w io.Writer) error { return WriteRescue(w, st, id) })
 }

@@ -146,15 +146,15 @@ func (c *renderCache) render(f Frame, width int, style string, profile colorprof
 		return ""
 	}
 	c.mu.Lock()
-	if f.seq > c.seq {
-		c.seq = f.seq
+	if f.Seq > c.seq {
+		c.seq = f.Seq
 		for k := range c.out {
-			if k.seq+1 < f.seq {
+			if k.seq+1 < f.Seq {
 				delete(c.out, k)
 			}
 		}
 	}
-	k := renderKey{f.seq, width, style, profile}
+	k := renderKey{f.Seq, width, style, profile}
 	e := c.out[k]
 	if e == nil {
 		e = &rendered{}

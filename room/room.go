@@ -125,86 +125,6 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// Info is what the leader reads out: where to connect, the two join
-// codes, and the host key's fingerprint.
-type Info struct {
-	Addr            string // host:port actually listened on
-	Host            string
-	Port            int
-	ParticipantCode string
-	ScreenCode      string
-	// Fingerprint is the host key's SHA256 fingerprint as OpenSSH prints
-	// it: "SHA256:…".
-	Fingerprint string
-	// Exposure says who can reach the room: a sentence for the leader.
-	Exposure string
-	// Command is what a participant types: "ssh -p 2323 127.0.0.1".
-	Command string
-}
-
-// Role is what someone in the room is.
-type Role int
-
-// The roles. The zero value is no role.
-const (
-	RoleParticipant Role = iota + 1
-	RoleScreen
-)
-
-// String names a role as people say it.
-func (r Role) String() string {
-	switch r {
-	case RoleParticipant:
-		return "participant"
-	case RoleScreen:
-		return "screen"
-	}
-	return "nobody"
-}
-
-// Person is someone in the room.
-type Person struct {
-	ID    uint64
-	Name  string // the name they chose, or "guest 3"; "screen 1" for a screen
-	Role  Role
-	Since time.Time
-}
-
-// Kind is what a participant sent.
-type Kind int
-
-// The kinds of what participants send.
-const (
-	Request  Kind = iota + 1 // a prayer request
-	Response                 // a written response to the prompt on screen
-)
-
-// String names a kind.
-func (k Kind) String() string {
-	switch k {
-	case Request:
-		return "request"
-	case Response:
-		return "response"
-	}
-	return "nothing"
-}
-
-// Incoming is one thing a participant sent, for the leader to accept (or
-// not). Text is cleaned with session.Clean and capped at MaxText runes.
-type Incoming struct {
-	From Person
-	Kind Kind
-	Text string
-	// Private is true when the request is for the leader only.
-	Private bool
-	// Named is true when the participant asked for their name to go with
-	// it; From.Name is the name.
-	Named   bool
-	PageKey string // the page on screen when it was sent
-	At      time.Time
-}
-
 // Room is an open room.
 type Room struct {
 	cfg      Config
@@ -341,7 +261,7 @@ func (r *Room) Show(f Frame) {
 		return
 	}
 	r.seq++
-	f.seq = r.seq
+	f.Seq = r.seq
 	r.frame = f
 	for _, m := range r.members {
 		m.frames.put(f)

@@ -348,7 +348,7 @@ func (v *view) bodyHeight(footer int) int {
 // depend on changes.
 func (v *view) body() []string {
 	bw := bodyWidth(v.width)
-	k := bodyKey{mode: v.mode, seq: v.frame.seq, paused: v.frame.Paused, width: bw, valid: true}
+	k := bodyKey{mode: v.mode, seq: v.frame.Seq, paused: v.frame.Paused, width: bw, valid: true}
 	switch k.mode {
 	case modeNote, modeHelp:
 		k.seq, k.paused = 0, false

@@ -7,7 +7,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"vigil/guides"
 	"vigil/session"
 )
 
@@ -38,7 +37,7 @@ func (m sessionModel) header() string {
 			where = fmt.Sprintf("Part %d of %d", n, of)
 		}
 		if sn, sof := session.SectionPosition(pages, cur); sof > 0 && p.Section >= 0 {
-			where += fmt.Sprintf(" · %s %d of %d", sectionNoun(g.Parts[p.Part].Kind), sn, sof)
+			where += fmt.Sprintf(" · %s %d of %d", session.SectionNoun(g.Parts[p.Part].Kind), sn, sof)
 		}
 		if p.Kind == session.PagePrompt {
 			sec := g.Parts[p.Part].Sections[p.Section]
@@ -98,17 +97,6 @@ func (m sessionModel) pacing() string {
 	return strings.Join(parts, st.Muted.Render(" · "))
 }
 
-// sectionNoun is what a section of a part is called in the header.
-func sectionNoun(k guides.Kind) string {
-	switch k {
-	case guides.KindFAQ:
-		return "question"
-	case guides.KindPrayer:
-		return "request"
-	default:
-		return "step"
-	}
-}
 
 // progressBar draws done of total as a bar of the given width. Glyphs, not
 // only colour, tell done from to-do, so it reads without colour too.

@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"vigil/room"
+	"vigil/room/link"
 	"vigil/session"
 )
 
@@ -20,7 +20,7 @@ type roomPanel struct {
 	ctx     *context
 	sel     int     // the person chosen in the list
 	confirm confirm // a y/n question, when one is asked
-	target  room.Person
+	target  link.Person
 	width   int
 	height  int
 }
@@ -85,7 +85,7 @@ func (d roomPanel) update(msg tea.Msg) (dialog, tea.Cmd) {
 		case key.Matches(km, k.Accept):
 			act = actShared
 		case key.Matches(km, k.Private):
-			if q.in.Kind != room.Request {
+			if q.in.Kind != link.Request {
 				return d, nil
 			}
 			act = actPrivate
@@ -214,7 +214,7 @@ func (d roomPanel) view() string {
 // queueHelp is the keys for what waits first.
 func queueHelp(q queued) string {
 	switch {
-	case q.in.Kind == room.Response:
+	case q.in.Kind == link.Response:
 		return "a add to the group's response on that prompt · d dismiss"
 	case q.in.Private:
 		return "a keep it as a private request (only you see it) · d dismiss"

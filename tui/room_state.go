@@ -1,13 +1,14 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
-	"vigil/room"
+	"vigil/room/link"
 	"vigil/session"
 	"vigil/store"
 )
@@ -20,36 +21,34 @@ import (
 type RoomConfig struct {
 	// Open opens the room as soon as the session starts (--room).
 	Open bool
-	// Addr is where the room listens; room.DefaultAddr when empty.
-	Addr string
-	// DataDir holds the room's host key folder (beside the database).
-	DataDir string
-	// LogPath is the room's log file (beside the database).
-	LogPath string
+	// Opener opens a room (package room's, handed in by cmd/vigil, so
+	// that the screens import only the room's contract, package link).
+	// Nil means no room can be opened.
+	Opener link.Opener
 }
 
 // roomState is the open room as the screens know it. The context holds it
 // behind a pointer: the panel and the session's status line read it, and
 // only Update changes it.
 type roomState struct {
-	r       *room.Room
+	r       link.Room
 	opening bool
 	closing bool
 	err     error // why the room could not open, or the last accept failed
 
 	shown bool       // a frame has been shown since the room opened
-	last  room.Frame // the frame shown last
+	last  link.Frame // the frame shown last
 
 	queue  []queued // what participants sent, oldest first
 	nextID int
-	people []room.Person
+	people []link.Person
 	notice string // what the panel's last action did
 }
 
 // queued is one thing a participant sent, waiting for the leader.
 type queued struct {
 	id int
-	in room.Incoming
+	in link.Incoming
 }
 
 // open reports whether a room is open.
@@ -84,18 +83,18 @@ func peopleCount(n int) string {
 type (
 	// roomOpenedMsg brings the room opened off the UI goroutine.
 	roomOpenedMsg struct {
-		r   *room.Room
+		r   link.Room
 		err error
 	}
 	// roomIncomingMsg is one thing a participant sent; ok is false when
 	// the room's inbox closed.
 	roomIncomingMsg struct {
-		r  *room.Room
-		in room.Incoming
+		r  link.Room
+		in link.Incoming
 		ok bool
 	}
 	// roomClosedMsg says that a room has closed.
-	roomClosedMsg struct{ r *room.Room }
+	roomClosedMsg struct{ r link.Room }
 	// roomActMsg is the panel's answer to what waits: accept, keep
 	// private or dismiss item id.
 	roomActMsg struct {
@@ -114,15 +113,18 @@ const (
 
 // openRoom opens the room in a command: it listens, and may make the host
 // key.
-func openRoom(cfg room.Config) tea.Cmd {
+func openRoom(open link.Opener, help session.Help, note link.Frame) tea.Cmd {
 	return guard(func() tea.Msg {
-		r, err := room.Open(cfg)
+		if open == nil {
+			return roomOpenedMsg{err: errors.New("this vigil cannot open a room here")}
+		}
+		r, err := open(help, note)
 		return roomOpenedMsg{r: r, err: err}
 	})
 }
 
 // waitIncoming waits for one thing a participant sends.
-func waitIncoming(r *room.Room) tea.Cmd {
+func waitIncoming(r link.Room) tea.Cmd {
 	return guard(func() tea.Msg {
 		in, ok := <-r.Inbox()
 		return roomIncomingMsg{r: r, in: in, ok: ok}
@@ -131,23 +133,11 @@ func waitIncoming(r *room.Room) tea.Cmd {
 
 // closeRoom closes the room in a command: it says goodbye to everyone,
 // which can take a few seconds with a stalled client.
-func closeRoom(r *room.Room) tea.Cmd {
+func closeRoom(r link.Room) tea.Cmd {
 	return guard(func() tea.Msg {
 		_ = r.Close()
 		return roomClosedMsg{r: r}
 	})
-}
-
-// roomConfig is the room's configuration for the open session.
-func (a App) roomConfig() room.Config {
-	c := a.ctx.cfg.Room
-	return room.Config{
-		Addr:        c.Addr,
-		DataDir:     c.DataDir,
-		LogPath:     c.LogPath,
-		Help:        session.HelpOf(a.session.meet.Guide),
-		ContentNote: room.ContentNoteOf(&a.session.meet),
-	}
 }
 
 // startRoom opens the room when none is open or opening.
@@ -157,7 +147,7 @@ func (a App) startRoom() tea.Cmd {
 		return nil
 	}
 	s.opening, s.err = true, nil
-	return openRoom(a.roomConfig())
+	return openRoom(a.ctx.cfg.Room.Opener, session.HelpOf(a.session.meet.Guide), link.ContentNoteOf(&a.session.meet))
 }
 
 // roomKey is R in a session: open the room, or its panel when it is open.
@@ -239,7 +229,7 @@ func (a App) roomAct(msg roomActMsg) (App, tea.Cmd) {
 	var cs []store.Change
 	var err error
 	switch {
-	case in.Kind == room.Request:
+	case in.Kind == link.Request:
 		name := ""
 		if in.Named {
 			name = in.From.Name
@@ -253,7 +243,7 @@ func (a App) roomAct(msg roomActMsg) (App, tea.Cmd) {
 				s.notice = "Kept as a private request: only the leader sees it."
 			}
 		}
-	case in.Kind == room.Response && msg.act == actShared:
+	case in.Kind == link.Response && msg.act == actShared:
 		line := in.Text
 		if in.Named {
 			line = in.From.Name + ": " + line
@@ -294,7 +284,7 @@ func (a App) showRoom() {
 	if !s.open() || a.state != stateSession {
 		return
 	}
-	f := room.FrameOf(&a.session.meet, a.paused())
+	f := link.FrameOf(&a.session.meet, a.paused())
 	if s.shown && f == s.last {
 		return
 	}
@@ -343,7 +333,7 @@ func roomLine(q queued) string {
 	in := q.in
 	var b strings.Builder
 	b.WriteString(in.Kind.String())
-	if in.Kind == room.Request {
+	if in.Kind == link.Request {
 		if in.Private {
 			b.WriteString(" · for the leader only")
 		} else {

@@ -14,6 +14,8 @@ import (
 
 	"vigil/guides"
 	"vigil/room"
+	"vigil/room/link"
+	"vigil/session"
 )
 
 // roomApp is a test app with the room's settings: a free loopback port
@@ -22,7 +24,10 @@ func roomApp(t *testing.T) App {
 	t.Helper()
 	a, _ := newTestApp(t, guides.Default(), 100, 30)
 	dir := t.TempDir()
-	a.ctx.cfg.Room = RoomConfig{Addr: "127.0.0.1:0", DataDir: dir, LogPath: filepath.Join(dir, "vigil.db.room.log")}
+	a.ctx.cfg.Room = RoomConfig{Opener: func(help session.Help, note link.Frame) (link.Room, error) {
+		return room.Open(room.Config{Addr: "127.0.0.1:0", DataDir: dir, LogPath: filepath.Join(dir, "vigil.db.room.log"),
+			Help: help, ContentNote: note})
+	}}
 	t.Cleanup(a.CloseRoom)
 	return a
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"vigil/room"
+	"vigil/room/link"
+	"vigil/session"
 	"vigil/tui"
 )
 
@@ -34,14 +36,16 @@ func checkRoom(c *cobra.Command, o *options) error {
 	return nil
 }
 
-// roomConfig is how the screens open the room: its key folder and its
-// log go beside the database.
+// roomConfig is how the screens open the room: package room's server,
+// with its key folder and its log beside the database.
 func roomConfig(o *options) tui.RoomConfig {
 	db := o.dbPath()
+	addr := o.roomAddr
 	return tui.RoomConfig{
-		Open:    o.room,
-		Addr:    o.roomAddr,
-		DataDir: filepath.Dir(db),
-		LogPath: db + ".room.log",
+		Open: o.room,
+		Opener: func(help session.Help, note link.Frame) (link.Room, error) {
+			return room.Open(room.Config{Addr: addr, DataDir: filepath.Dir(db), LogPath: db + ".room.log",
+				Help: help, ContentNote: note})
+		},
 	}
 }
