@@ -97,7 +97,6 @@ func (m sessionModel) pacing() string {
 	return strings.Join(parts, st.Muted.Render(" · "))
 }
 
-
 // progressBar draws done of total as a bar of the given width. Glyphs, not
 // only colour, tell done from to-do, so it reads without colour too.
 func progressBar(st Styles, done, total, width int) string {
