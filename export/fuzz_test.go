@@ -3,12 +3,16 @@ package export
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"vigil/session"
+	"vigil/store"
 )
 
 // FuzzImport feeds anything to Decode and, when it is accepted, to
@@ -19,8 +23,32 @@ func FuzzImport(f *testing.F) {
 	st, ids := storeWith(f, fixture())
 	f.Add([]byte(export(f, st, ids, JSON, session.Leader)))
 	f.Add([]byte(`{"schema": 1, "redacted": false, "sessions": []}`))
-	st = newStore(f)
+	dir := f.TempDir()
+	var db *store.Store
+	runs := 0
+	f.Cleanup(func() {
+		if db != nil {
+			db.Close()
+		}
+	})
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// A database that grew with every input taken would make each
+		// run slower than the last, until the fuzzer's deadline; opening
+		// one for every input would be slower still. So a fresh one every
+		// 200 inputs.
+		if runs%200 == 0 {
+			if db != nil {
+				db.Close()
+			}
+			var err error
+			db, err = store.Open(filepath.Join(dir, fmt.Sprintf("fuzz-%d.db", runs)),
+				store.Options{NoAutoBackup: true, Now: func() time.Time { return at(22, 0) }})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		runs++
+		st := db
 		before, err := st.AllIDs()
 		if err != nil {
 			t.Fatal(err)
