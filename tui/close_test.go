@@ -332,15 +332,15 @@ func TestGoldenClose(t *testing.T) {
 				for _, k := range sc.keys {
 					tm.Send(k)
 				}
-				seen.waitFor(t, tm, func(v string) bool {
+				view := seen.waitFor(t, tm, func(v string) bool {
 					return strings.Contains(v, sc.wait) && !strings.Contains(v, "saving…") &&
 						!strings.Contains(v, "Preparing the guide…")
 				})
 				if err := tm.Quit(); err != nil {
 					t.Fatal(err)
 				}
-				final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
-				golden.RequireEqual(t, []byte(viewText(final)))
+				tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+				golden.RequireEqual(t, []byte(view))
 			})
 		}
 	}
