@@ -10,6 +10,7 @@
 //	    "schema"    → uint64 big-endian   SchemaVersion
 //	    "compact"   → 0x01                only while a DeleteSession scrub is owed
 //	    "replaced"  → 0x01                only in an old file DeleteSession replaced
+//	    "backup-problem" → text         why the last daily backup failed; gone once one works
 //	sessions/                          bucket; its sequence hands out session IDs
 //	    <id: uint64 BE>/               bucket, one per session
 //	        "session"  → JSON Session

@@ -19,7 +19,10 @@ var (
 	keySchema  = []byte("schema")   // in meta: uint64 big-endian
 	keyCompact = []byte("compact")  // in meta: present while a scrub is owed
 	keyReplace = []byte("replaced") // in meta: this file was replaced by a compacted copy
-	keySession = []byte("session")  // in a session's bucket: JSON Session
+	// keyBackupProblem, in meta, says why the last daily backup could not
+	// be written; it is gone once one is.
+	keyBackupProblem = []byte("backup-problem")
+	keySession       = []byte("session") // in a session's bucket: JSON Session
 )
 
 // sessionChildren are the buckets inside every session's bucket.

@@ -139,6 +139,28 @@ func TestBackupsFolderMustBePrivate(t *testing.T) {
 		if st, err := s.Stats(); err != nil || st.BackupProblem == "" {
 			t.Errorf("Stats = %+v, %v; want the backup problem", st, err)
 		}
+		// doctor only reads: the problem is kept in the file for it, and
+		// cleared once a backup works again.
+		s.Close()
+		ro, err := OpenReadOnly(filepath.Join(dir, "vigil.db"), c.opts())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := ro.BackupProblem(); !strings.Contains(p, "chmod 700") {
+			t.Errorf("read-only BackupProblem = %q, want the problem kept from the last open", p)
+		}
+		ro.Close()
+		os.Chmod(backups, 0o700)
+		s = openAt(t, filepath.Join(dir, "vigil.db"), c.withBackups())
+		s.Close()
+		ro, err = OpenReadOnly(filepath.Join(dir, "vigil.db"), c.opts())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ro.Close()
+		if p := ro.BackupProblem(); p != "" {
+			t.Errorf("after a backup worked, BackupProblem = %q, want none", p)
+		}
 	})
 	t.Run("symbolic link", func(t *testing.T) {
 		dir, elsewhere := t.TempDir(), t.TempDir()

@@ -58,6 +58,15 @@ func Open(path string, opts Options) (*Store, error) {
 	if !opts.NoAutoBackup {
 		s.backupProblem = s.autoBackup()
 		s.warning = errors.Join(s.warning, s.backupProblem)
+		// Kept in the file, so that doctor, which only reads, can say it
+		// too; a later backup that works clears it.
+		_ = s.update(func(tx *bbolt.Tx) error {
+			meta := tx.Bucket(bucketMeta)
+			if s.backupProblem == nil {
+				return meta.Delete(keyBackupProblem)
+			}
+			return meta.Put(keyBackupProblem, []byte(s.backupProblem.Error()))
+		})
 	}
 	return s, nil
 }
@@ -93,7 +102,16 @@ func OpenReadOnly(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, sentence(fmt.Sprintf("the notes database %s is from an older vigil and must be upgraded before it can be read; open it once with a command that writes (such as vigil, or vigil new), which upgrades it and keeps a copy of the old file", path), ErrOlderSchema)
 	}
-	return &Store{path: path, opts: opts, readOnly: true, db: db}, nil
+	st := &Store{path: path, opts: opts, readOnly: true, db: db}
+	_ = db.View(func(tx *bbolt.Tx) error {
+		if meta := tx.Bucket(bucketMeta); meta != nil {
+			if v := meta.Get(keyBackupProblem); len(v) > 0 {
+				st.backupProblem = errors.New(string(v))
+			}
+		}
+		return nil
+	})
+	return st, nil
 }
 
 // minReadableSchema is the oldest schema the read methods understand as it

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -115,4 +117,31 @@ func TestHomeSaysWhenAGuideFileIsBroken(t *testing.T) {
 	a := New(Config{Store: st, Library: lib, GlamourStyle: "notty", Now: fixedClock, ReduceMotion: true})
 	a = drive(t, a, sizeMsg(100, 30), loadSessions(st)())
 	mustContain(t, viewText(a), "1 guide file of yours has problems; `vigil guides` lists it.", "Start a new session")
+}
+
+// TestHomeSaysWhenTheBackupFailed: a daily backup that could not be
+// written is said on the home screen, not swallowed.
+func TestHomeSaysWhenTheBackupFailed(t *testing.T) {
+	dir := t.TempDir()
+	backups := filepath.Join(dir, "backups")
+	if err := os.Mkdir(backups, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(backups, 0o755); err != nil { // whatever the umask: open to others
+		t.Fatal(err)
+	}
+	st, err := store.Open(filepath.Join(dir, "vigil.db"), store.Options{Timeout: time.Second, Now: fixedClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if st.BackupProblem() == "" {
+		t.Fatal("the store saw no backup problem, so this test cannot tell")
+	}
+	a := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{tinyGuide()}}, GlamourStyle: "notty",
+		Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true})
+	a = drive(t, a, sizeMsg(100, 30), loadSessions(st)())
+	if v := viewText(a); !strings.Contains(v, "backup") || !strings.Contains(v, "chmod 700") {
+		t.Errorf("the home screen does not say the backup failed:\n%s", v)
+	}
 }

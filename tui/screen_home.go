@@ -221,6 +221,9 @@ func (h homeModel) body() string {
 		b.WriteString(st.Muted.Render("Reading your sessions…") + "\n")
 	}
 	b.WriteString(strings.Join(h.itemLines(), "\n") + "\n")
+	if p := h.ctx.cfg.Store.BackupProblem(); p != "" {
+		b.WriteString("\n" + st.Warn.Width(max(20, h.width-4)).Render(session.Sentence(session.OneLine(p))) + "\n")
+	}
 	if n := len(h.ctx.cfg.Library.Broken); n > 0 {
 		say := session.Count(n, "guide file", "guide files") + " of yours have problems; `vigil guides` lists them."
 		if n == 1 {
