@@ -61,6 +61,11 @@ func TestAloneSpeaksToOnePerson(t *testing.T) {
 	v = viewText(a)
 	mustContain(t, v, "Your response", "time ")
 	mustNotContain(t, v, "group's", "SHARED VIEW", "meeting ")
+	for _, k := range []string{session.KeyRequests, session.KeyCommitments} {
+		a = toKey(t, a, k)
+		v = viewText(a)
+		mustNotContain(t, v, "group's", "What we will do", "as it is spoken", "(tab)", "SHARED VIEW")
+	}
 	a = toKey(t, a, session.KeySummary)
 	v = viewText(a)
 	mustContain(t, v, "What you wrote")

@@ -139,6 +139,9 @@ func (m sessionModel) requestsView() string {
 	hidden := len(m.meet.Rec.Requests) - len(vis)
 	if len(vis) == 0 {
 		msg := "No requests yet. Press a to add one as it is spoken."
+		if m.meet.Alone() {
+			msg = "No requests yet. Press a to add one."
+		}
 		if hidden > 0 {
 			msg = "No requests for the room yet. Press a to add one as it is spoken."
 		}
@@ -155,7 +158,7 @@ func (m sessionModel) requestsView() string {
 		b.WriteString(st.Private.Render(privateRequests(hidden)) + "\n")
 	}
 	b.WriteString("\n" + st.Muted.Render(m.listHelp(true)))
-	if !m.leader {
+	if m.audience() == session.Shared {
 		b.WriteString("\n" + st.Muted.Render("Requests marked private show only in the leader's view (tab)."))
 	}
 	return b.String()
@@ -164,7 +167,11 @@ func (m sessionModel) requestsView() string {
 func (m sessionModel) commitmentsView() string {
 	st := m.ctx.styles
 	var b strings.Builder
-	b.WriteString(st.Title.Render("What we will do") + "\n\n")
+	title := "What we will do"
+	if m.meet.Alone() {
+		title = m.words().Commitments
+	}
+	b.WriteString(st.Title.Render(title) + "\n\n")
 	cs := m.meet.Rec.Commitments
 	if len(cs) == 0 {
 		b.WriteString(st.Muted.Render("No commitments yet. Press a to add one.") + "\n")
