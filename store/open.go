@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -60,13 +61,19 @@ func Open(path string, opts Options) (*Store, error) {
 		s.warning = errors.Join(s.warning, s.backupProblem)
 		// Kept in the file, so that doctor, which only reads, can say it
 		// too; a later backup that works clears it.
-		_ = s.update(func(tx *bbolt.Tx) error {
-			meta := tx.Bucket(bucketMeta)
-			if s.backupProblem == nil {
-				return meta.Delete(keyBackupProblem)
-			}
-			return meta.Put(keyBackupProblem, []byte(s.backupProblem.Error()))
+		var kept []byte
+		_ = s.view(func(tx *bbolt.Tx) error {
+			kept = bytes.Clone(tx.Bucket(bucketMeta).Get(keyBackupProblem)) // valid only in the transaction
+			return nil
 		})
+		switch {
+		case s.backupProblem != nil && string(kept) != s.backupProblem.Error():
+			_ = s.update(func(tx *bbolt.Tx) error {
+				return tx.Bucket(bucketMeta).Put(keyBackupProblem, []byte(s.backupProblem.Error()))
+			})
+		case s.backupProblem == nil && kept != nil: // nothing to write otherwise: a write costs an fsync
+			_ = s.update(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyBackupProblem) })
+		}
 	}
 	return s, nil
 }
