@@ -63,13 +63,22 @@ func (m sessionModel) header() string {
 	left := st.Title.Render(truncate(where, room)) + st.Header.Render(truncate(title, room-lipgloss.Width(where)))
 	gap := max(1, inner-lipgloss.Width(left)-lipgloss.Width(badge))
 	line1 := left + strings.Repeat(" ", gap) + badge
-	count := st.Muted.Render(fmt.Sprintf(" · page %d of %d", cur+1, len(pages)))
+	// Pages are counted as this view walks them: the shared view never
+	// counts the leader's debrief.
+	shown := session.PagesIn(pages, m.audience())
+	at := 0
+	for i, idx := range shown {
+		if idx <= cur {
+			at = i + 1
+		}
+	}
+	count := st.Muted.Render(fmt.Sprintf(" · page %d of %d", at, len(shown)))
 	right := " " + m.pacing() + count
 	bar := inner - lipgloss.Width(right)
 	if bar < 8 {
 		right, bar = count, inner-lipgloss.Width(count)
 	}
-	line2 := progressBar(st, cur+1, len(pages), bar) + right
+	line2 := progressBar(st, at, len(shown), bar) + right
 	return line1 + "\n" + line2 + "\n\n"
 }
 
