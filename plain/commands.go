@@ -21,6 +21,7 @@ var commands = map[string]bool{
 	"n": true, "b": true, "q": true, "p": true, "h": true, "?": true, "r": true,
 	"f": true, "g": true, "m": true, "a": true, "pass": true,
 	"s": true, "y": true, "x": true, "k": true, "d": true, "l": true,
+	"e": true, "v": true,
 }
 
 // handle acts on one line typed on the page on screen. done means plain
@@ -74,6 +75,10 @@ func (r *run) handle(line string) (done bool, err error) {
 		return false, r.revisit(letter, n, num[3])
 	case len(cmd) == 1 && strings.Contains("syxkdl", cmd) && pg.Kind == session.PageRevisit:
 		r.say("Type the letter and the number, for example s 1, y 2 and how it was answered, or k 3.")
+	case num != nil && rest == "" && pg.Kind == session.PageRequests && strings.Contains("exv", letter):
+		return r.changeRequest(letter, n)
+	case num != nil && rest == "" && pg.Kind == session.PageCommitments && strings.Contains("ex", letter):
+		return r.changeCommitment(letter, n)
 	case cmd == "a" && pg.Kind == session.PageRequests:
 		return r.addRequest()
 	case cmd == "a" && pg.Kind == session.PageCommitments:
@@ -94,9 +99,9 @@ func (r *run) promptLine() string {
 	case pg.Kind == session.PageContentNote:
 		return "f full guide, g gentler path, q quit> "
 	case pg.Kind == session.PageRequests:
-		return "note, or a add a request, m N mark request N prayed, n next, b back, q quit> "
+		return "note, or a add, m N prayed, e N edit, v N private/room, x N delete, n next, b back, q quit> "
 	case pg.Kind == session.PageCommitments:
-		return "note, or a add a commitment, n next, b back, q quit> "
+		return "note, or a add a commitment, e N edit, x N delete, n next, b back, q quit> "
 	case pg.Kind == session.PageRevisit:
 		var what []string
 		if len(r.m.Carry.Requests) > 0 {
@@ -135,8 +140,8 @@ const commandHelp = `Commands: type one and press enter.
 On the first page: f (or n) the full guide, g the gentler path (straight to reflection and prayer).
 On a reflection prompt: pass records that the group passes it (pass again takes that back).
 On one of the guide's prayer requests: m marks it prayed, or not. On the gentler path, a request whose details describe abuse shows its headline only: r reads its text.
-On the group's requests: a adds one; m and a number (m 2) marks that one prayed, or not.
-On the commitments: a adds one.
+On the group's requests: a adds one; m and a number (m 2) marks that one prayed, or not; e 2 edits it; v 2 makes it private, or for the room; x 2 deletes it (after asking).
+On the commitments: a adds one; e 2 edits one; x 2 deletes it (after asking).
 On what earlier meetings left open, by number: for a request, s 1 still praying, y 1 answered (a line on how may follow: y 1 she is well), x 1 archive; for a commitment from last time, k 3 kept going, d 3 done, l 3 let go. The same command again takes it back.
 At the end come a closing, a check-in with the help resources (its note is optional) and, for a group, the leader's debrief: who may need a follow-up, a note only the leader sees, shown again at the start of the group's next meeting.
 On the summary: next and a day (next 2026-12-03, next 3 December) sets the day of the next meeting, which the exports end with; next none clears it.

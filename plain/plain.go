@@ -69,6 +69,9 @@ type run struct {
 	// promptsNoted is set once a person alone has been told that some
 	// prompts were written for a group.
 	promptsNoted bool
+	// removed is set when a request or commitment was deleted: stop then
+	// scrubs it from the file and the backups.
+	removed bool
 }
 
 func (r *run) result(err error) error {
@@ -227,6 +230,11 @@ func (r *run) stop() error {
 	if err := r.saver.Apply(final...); err != nil {
 		r.say("%s", r.notSaved("The session could not be saved as it stands", final, err))
 		return nil
+	}
+	if r.removed {
+		if err := r.cfg.Store.ScrubSession(r.m.ID()); err != nil {
+			r.say("%s", session.Sentence(err.Error()))
+		}
 	}
 	r.say("Everything is saved in %s. To go on from here later: vigil resume %d",
 		r.cfg.Store.Path(), r.m.ID())
