@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"vigil/guides"
+	"vigil/internal/guidetest"
 	"vigil/session"
 	"vigil/store"
 )
@@ -33,29 +34,8 @@ func openTestStore(t testing.TB) *store.Store {
 func fixedClock() time.Time { return time.Date(2026, 11, 26, 19, 30, 0, 0, time.UTC) }
 
 // tinyGuide has every part kind, a reflection step with two prompts and a
-// part marked detailed.
-func tinyGuide() *guides.Guide {
-	return &guides.Guide{
-		Meta: guides.Meta{ID: "tiny", Title: "Tiny", Source: "us", ContentNote: "A short guide.",
-			Detailed: []string{"faq"}},
-		Parts: []guides.Part{
-			{Kind: guides.KindFAQ, Title: "FAQ", Sections: []guides.Section{
-				{ID: "faq/one", Title: "One", Body: "The first answer."},
-				{ID: "faq/two", Title: "Two", Body: "The second answer."},
-			}},
-			{Kind: guides.KindReflection, Title: "Reflection", Sections: []guides.Section{
-				{ID: "reflection/clarity", Title: "Clarity", Body: "God sees.", Prompts: []string{"P1?", "P2?"},
-					Leader: "Listen; do not probe."},
-			}},
-			{Kind: guides.KindPrayer, Title: "Prayer", Sections: []guides.Section{
-				{ID: "prayer/a", Title: "Pray for A", Body: "Text A."},
-			}},
-			{Kind: guides.KindNext, Title: "Next steps", Sections: []guides.Section{
-				{ID: "next/next-steps", Title: "Next steps", Body: "1. Visit."},
-			}},
-		},
-	}
-}
+// section marked detailed.
+func tinyGuide() *guides.Guide { return guidetest.Tiny() }
 
 // runScript runs plain mode over lines of input and returns its output. No
 // output of plain mode may hold an escape character.

@@ -6,33 +6,13 @@ import (
 	"testing"
 
 	"vigil/guides"
+	"vigil/internal/guidetest"
 	"vigil/store"
 )
 
 // tinyGuide has every part kind, a reflection step with two prompts and a
 // section marked detailed.
-func tinyGuide() *guides.Guide {
-	return &guides.Guide{
-		Meta: guides.Meta{ID: "tiny", Title: "Tiny", Source: "us", ContentNote: "A short guide.",
-			Detailed: []string{"faq"}},
-		Parts: []guides.Part{
-			{Kind: guides.KindFAQ, Title: "FAQ", Sections: []guides.Section{
-				{ID: "faq/one", Title: "One", Body: "The first answer."},
-				{ID: "faq/two", Title: "Two", Body: "The second answer."},
-			}},
-			{Kind: guides.KindReflection, Title: "Reflection", Sections: []guides.Section{
-				{ID: "reflection/clarity", Title: "Clarity", Body: "God sees.", Prompts: []string{"P1?", "P2?"},
-					Leader: "Listen; do not probe."},
-			}},
-			{Kind: guides.KindPrayer, Title: "Prayer", Sections: []guides.Section{
-				{ID: "prayer/a", Title: "Pray for A", Body: "Text A."},
-			}},
-			{Kind: guides.KindNext, Title: "Next steps", Sections: []guides.Section{
-				{ID: "next/next-steps", Title: "Next steps", Body: "1. Visit."},
-			}},
-		},
-	}
-}
+func tinyGuide() *guides.Guide { return guidetest.Tiny() }
 
 func TestBuildPagesFull(t *testing.T) {
 	got := keysOf(BuildPages(tinyGuide(), store.PathFull))

@@ -26,6 +26,7 @@ var allowed = map[string][]string{
 	"vigil/cmd/vigil":             {"*"},
 	"vigil/internal/arch":         {},
 	"vigil/internal/agree":        {},
+	"vigil/internal/guidetest":    {"vigil/guides"},
 	"vigil/internal/floor":        {},
 	"vigil/internal/floorglamour": {},
 	"vigil/e2e":                   {},
