@@ -44,6 +44,7 @@ func TestKeyNameBurstsAreText(t *testing.T) {
 	}
 
 	tm.keys("Escape") // stop editing: the note is saved
+	waitOff(t, tm, "esc stop editing")
 	tm.waitFor(strings.TrimSpace(typed), wait)
 	tm.keys("C-c")
 	tm.waitFor("[exited] 0", wait)

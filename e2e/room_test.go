@@ -100,6 +100,7 @@ func TestRoomEndToEnd(t *testing.T) {
 
 	// Three page changes, each on the leader's screen, then on theirs.
 	leader.keys("Escape")
+	leader.waitFor("room open · 3 in it", wait) // the panel closed
 	for _, title := range pageTitles(t, 3) {
 		// The start of the title: a long one wraps.
 		if r := []rune(title); len(r) > 24 {

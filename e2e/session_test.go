@@ -51,6 +51,7 @@ func TestWalkWholeGuideThenResume(t *testing.T) {
 	tm.waitFor("Text:", wait)
 	tm.typeText("For Ana's mother, in hospital this week")
 	tm.keys("Enter")
+	tm.waitFor("Name (optional)", wait)
 	tm.typeText("Ana")
 	tm.keys("Enter")
 	tm.waitFor("For Ana's mother, in hospital this week — Ana", wait)

@@ -73,10 +73,15 @@ func TestOpenSSHEndToEnd(t *testing.T) {
 		waitPane("room:part", title)
 		waitPane("room:screen", title)
 	}
-	tmux("send-keys", "-t", "room:part", "r", "2")
+	tmux("send-keys", "-t", "room:part", "r")
 	waitPane("room:part", "for the leader only")
+	tmux("send-keys", "-t", "room:part", "2")
+	waitPane("room:part", "Your request, for the leader only") // the form takes the text now
 	tmux("send-keys", "-t", "room:part", "-l", "Wilhelmina secret")
-	tmux("send-keys", "-t", "room:part", "Enter", "n")
+	waitPane("room:part", "Wilhelmina secret")
+	tmux("send-keys", "-t", "room:part", "Enter")
+	waitPane("room:part", "without my name")
+	tmux("send-keys", "-t", "room:part", "n")
 	got := recv(t, r)
 	if !got.Private || got.Text != "Wilhelmina secret" {
 		t.Errorf("inbox got %+v", got)

@@ -176,11 +176,19 @@ func TestRoomLeader(t *testing.T) {
 	g.waitFor(t, "What is cybersex trafficking?")
 
 	// A private request waits in the queue, and changes nothing yet.
-	for _, k := range []string{"r", "2", "Only for you\r", "n"} {
-		if _, err := io.WriteString(g.in, k); err != nil {
+	// Each key once the step that takes it is on the participant's screen.
+	for _, step := range []struct{ key, then string }{
+		{"r", "for the leader only"},
+		{"2", "Your request, for the leader only"},
+		{"Only for you\r", "without my name"},
+		{"n", ""},
+	} {
+		if _, err := io.WriteString(g.in, step.key); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(50 * time.Millisecond)
+		if step.then != "" {
+			g.waitFor(t, step.then)
+		}
 	}
 	a, inbox = step(t, a, await[roomIncomingMsg](t, inbox))
 	_ = inbox

@@ -29,9 +29,6 @@ func TestLeaderViewIsUnmistakable(t *testing.T) {
 			t.Error("the leader's note box is not drawn in the leader's frame colour")
 		}
 	}
-	if DarkTheme().Leader == LightTheme().Leader {
-		t.Log("the same leader colour in both themes")
-	}
 	a, _ := newTestApp(t, tinyGuide(), 80, 24)
 	a = goTo(t, a, "faq/one")
 	mustNotContain(t, viewText(a), "not for the room")
