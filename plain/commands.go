@@ -262,6 +262,7 @@ func requestLine(req store.Request) string {
 }
 
 func itemLine(text, name string) string {
+	name = session.OneLine(name)
 	if name != "" {
 		return fmt.Sprintf("%s (%s)", text, name)
 	}

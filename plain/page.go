@@ -69,7 +69,7 @@ func (r *run) contentNote(line func(string)) {
 	line("Before we begin")
 	line(strings.TrimSpace(meta.ContentNote))
 	line("")
-	src := meta.Title
+	src := session.OneLine(meta.Title)
 	if meta.Source != "" {
 		src += ". Source: " + meta.Source
 	}
@@ -105,7 +105,7 @@ func (r *run) guidePage(line func(string), full bool) {
 		return
 	}
 	pg := r.m.Page()
-	line(sec.Title)
+	line(session.OneLine(sec.Title))
 	if r.m.Detailed() {
 		line("Anyone may step out at any time; p pauses.")
 	}
@@ -176,24 +176,24 @@ func (r *run) position() string {
 	pg := pages[cur]
 	switch {
 	case pg.Kind == session.PageContentNote:
-		return "Content note: " + g.Meta.Title
+		return "Content note: " + session.OneLine(g.Meta.Title)
 	case pg.Kind == session.PageSummary:
-		return "Summary: " + g.Meta.Title
+		return "Summary: " + session.OneLine(g.Meta.Title)
 	case pg.Kind == session.PageRevisit:
 		return "Before the guide: what the group's earlier meetings left open"
 	case pg.Kind == session.PageClosing:
-		return "Closing: " + g.Meta.Title
+		return "Closing: " + session.OneLine(g.Meta.Title)
 	case pg.Kind == session.PageCheckIn:
-		return "Check-in: " + g.Meta.Title
+		return "Check-in: " + session.OneLine(g.Meta.Title)
 	case pg.Kind == session.PageDebrief:
-		return "Debrief, for the leader only: " + g.Meta.Title
+		return "Debrief, for the leader only: " + session.OneLine(g.Meta.Title)
 	case pg.Part < 0:
-		return "After the guide: " + g.Meta.Title
+		return "After the guide: " + session.OneLine(g.Meta.Title)
 	}
 	n, of := session.PartPosition(pages, cur)
 	where := fmt.Sprintf("Part %d of %d", n, of)
 	if sn, sof := session.SectionPosition(pages, cur); sof > 0 && pg.Section >= 0 {
 		where += fmt.Sprintf(", %s %d of %d", session.SectionNoun(r.m.Kind()), sn, sof)
 	}
-	return where + ": " + g.Parts[pg.Part].Title
+	return where + ": " + session.OneLine(g.Parts[pg.Part].Title)
 }

@@ -33,7 +33,7 @@ func (m sessionModel) header() string {
 		n, of := session.PartPosition(pages, cur)
 		title = m.words().Requests
 		if p.Part >= 0 {
-			title = g.Parts[p.Part].Title
+			title = session.OneLine(g.Parts[p.Part].Title)
 			where = fmt.Sprintf("Part %d of %d", n, of)
 		}
 		if sn, sof := session.SectionPosition(pages, cur); sof > 0 && p.Section >= 0 {

@@ -130,7 +130,7 @@ func (d roomPanel) view() string {
 			line(s.notice)
 		}
 		line("")
-		line(st.Muted.Render("R opens it again · esc back"))
+		line(st.Muted.Render("esc goes back; R there opens a new room"))
 		return place(d.width, d.height, b.String())
 	}
 

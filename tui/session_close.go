@@ -61,7 +61,7 @@ func (m sessionModel) debriefView() string {
 func (m sessionModel) headlineView(p session.Page) string {
 	st := m.ctx.styles
 	sec := m.meet.Guide.Parts[p.Part].Sections[p.Section]
-	return st.Title.Render(sec.Title) + "\n\n" +
+	return st.Title.Render(session.OneLine(sec.Title)) + "\n\n" +
 		lipgloss.NewStyle().Width(m.lay.text).Render(session.HeadlineOnly+"; "+m.ctx.keys.Reveal.Help().Key+" reads them.") + "\n"
 }
 

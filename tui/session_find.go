@@ -31,7 +31,7 @@ func (m sessionModel) outlineLines() []string {
 		p := m.meet.Pages[i]
 		label := m.pageTitle(p)
 		if p.Part >= 0 && p.Part != prev && p.Section >= 0 {
-			if part := m.meet.Guide.Parts[p.Part].Title; !strings.HasPrefix(label, part) {
+			if part := session.OneLine(m.meet.Guide.Parts[p.Part].Title); !strings.HasPrefix(label, part) {
 				label = part + " · " + label
 			}
 		}
@@ -75,9 +75,9 @@ func (m sessionModel) pageTitle(p session.Page) string {
 	}
 	sec := m.meet.Guide.Parts[p.Part].Sections[p.Section]
 	if p.Kind == session.PagePrompt {
-		return fmt.Sprintf("%s · prompt %d", sec.Title, p.Prompt+1)
+		return fmt.Sprintf("%s · prompt %d", session.OneLine(sec.Title), p.Prompt+1)
 	}
-	return sec.Title
+	return session.OneLine(sec.Title)
 }
 
 func (m sessionModel) openOutline() (sessionModel, tea.Cmd) {

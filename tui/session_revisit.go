@@ -192,7 +192,7 @@ func (m sessionModel) carriedRequest(selected bool, gr store.GroupRequest) strin
 	case store.RequestAnswered:
 		detail = "answered"
 		if r.Answer != "" {
-			detail += ": " + r.Answer
+			detail += ": " + session.OneLine(r.Answer)
 		}
 	case store.RequestArchived:
 		detail = "archived"

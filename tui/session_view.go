@@ -139,10 +139,10 @@ func (m sessionModel) contentNoteView() string {
 	w := m.lay.text
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Before we begin") + "\n\n")
-	b.WriteString(lipgloss.NewStyle().Width(w).Render(strings.TrimSpace(meta.ContentNote)) + "\n\n")
-	b.WriteString(st.Muted.Width(w).Render(meta.Title+" · "+meta.Source) + "\n")
+	b.WriteString(lipgloss.NewStyle().Width(w).Render(strings.TrimSpace(session.Clean(meta.ContentNote))) + "\n\n")
+	b.WriteString(st.Muted.Width(w).Render(session.OneLine(meta.Title)+" · "+session.OneLine(meta.Source)) + "\n")
 	if meta.Attribution != "" {
-		b.WriteString(st.Muted.Width(w).Render(meta.Attribution) + "\n")
+		b.WriteString(st.Muted.Width(w).Render(session.OneLine(meta.Attribution)) + "\n")
 	}
 	b.WriteString("\n" + st.Selected.Render("H") + " " + st.Muted.Width(w-2).Render("shows help and report resources at any time.") + "\n")
 	if !m.meet.Alone() {
