@@ -79,11 +79,11 @@ func fileInPath(path string) string {
 	}
 }
 
-// plainCause says in plain words why the system refused, for the common
+// PlainCause says in plain words why the system refused, for the common
 // causes, or "" when there are no plain words for it. The cause itself stays
 // reachable with errors.Is and errors.As; its text (Go's and the kernel's
 // wording, "file resize error: truncate …") is not shown.
-func plainCause(err error) string {
+func PlainCause(err error) string {
 	switch {
 	case err == nil:
 		return ""
@@ -105,7 +105,7 @@ func plainCause(err error) string {
 
 // because returns ", because <plain cause>" or "".
 func because(err error) string {
-	if c := plainCause(err); c != "" {
+	if c := PlainCause(err); c != "" {
 		return ", because " + c
 	}
 	return ""

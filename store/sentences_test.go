@@ -2,8 +2,11 @@ package store
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -58,5 +61,25 @@ func TestSentencesDoNotStartWithAPath(t *testing.T) {
 			t.Errorf("%s: %q is not one of store's sentences", name, msg)
 		}
 		noJargon(t, name, err)
+	}
+}
+
+// TestPlainCause: the common system refusals in plain words, and none for
+// the rest, whatever wraps them.
+func TestPlainCause(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("write vigil.db: %w", syscall.ENOSPC), "the disk is full"},
+		{&fs.PathError{Op: "open", Path: "x", Err: syscall.EROFS}, "the disk is read-only"},
+		{fmt.Errorf("file resize error: %w", fs.ErrPermission), "permission was denied"},
+		{syscall.EFBIG, "the file has reached the largest size allowed here"},
+		{errors.New("something else"), ""},
+		{nil, ""},
+	} {
+		if got := PlainCause(c.err); got != c.want {
+			t.Errorf("PlainCause(%v) = %q, want %q", c.err, got, c.want)
+		}
 	}
 }

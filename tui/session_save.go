@@ -1,10 +1,7 @@
 package tui
 
 import (
-	"errors"
-	"io/fs"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -97,27 +94,16 @@ func notSaved(err error, w int) string {
 // plainReason is why a save failed, in plain words where the cause is a
 // common one, else the error as a sentence.
 func plainReason(err error) string {
-	switch {
-	case errors.Is(err, syscall.ENOSPC):
-		return "the disk is full."
-	case errors.Is(err, syscall.EDQUOT):
-		return "your disk quota is full."
-	case errors.Is(err, syscall.EFBIG):
-		return "the notes file has reached the largest size allowed here."
-	case errors.Is(err, syscall.EROFS):
-		return "the disk is read-only."
-	case errors.Is(err, fs.ErrPermission):
-		return "vigil may not write to the notes file."
-	case errors.Is(err, syscall.EIO):
-		return "the disk reported an error."
+	if c := store.PlainCause(err); c != "" {
+		return c + "."
 	}
 	msg := err.Error()
 	for _, c := range []struct{ in, say string }{
 		{"no space left on device", "the disk is full."},
-		{"disk quota exceeded", "your disk quota is full."},
-		{"file too large", "the notes file has reached the largest size allowed here."},
+		{"disk quota exceeded", "the disk is full."},
+		{"file too large", "the file has reached the largest size allowed here."},
 		{"read-only file system", "the disk is read-only."},
-		{"permission denied", "vigil may not write to the notes file."},
+		{"permission denied", "permission was denied."},
 	} {
 		if strings.Contains(msg, c.in) {
 			return c.say
