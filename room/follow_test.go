@@ -110,10 +110,10 @@ func TestResponseOnAPrompt(t *testing.T) {
 func TestSubmitCleansCapsAndLimits(t *testing.T) {
 	r := openRoom(t, nil)
 	m := &member{person: Person{ID: 9, Name: "guest 9"}}
-	long := strings.Repeat("é", MaxText+50)
+	long := strings.Repeat("é", MaxSent+50)
 	r.submit(m, Request, "\x1b]0;owned\x07"+long+"\u202e", false, false, "k")
 	in := recv(t, r)
-	if strings.ContainsAny(in.Text, "\x1b\x07\u202e") || len([]rune(in.Text)) != MaxText {
+	if strings.ContainsAny(in.Text, "\x1b\x07\u202e") || len([]rune(in.Text)) != MaxSent {
 		t.Errorf("sent text kept %d runes or control characters: %q…", len([]rune(in.Text)), in.Text[:20])
 	}
 	for range RateLimit - 1 {

@@ -159,7 +159,7 @@ func (r *Room) setName(m *member, name string) string {
 // submit puts what a participant sent in the leader's inbox, and says
 // what became of it, in a sentence for the participant. It never waits.
 func (r *Room) submit(m *member, kind Kind, text string, private, named bool, pageKey string) string {
-	text = capRunes(strings.TrimSpace(session.Clean(text)), MaxText)
+	text = capRunes(strings.TrimSpace(session.Clean(text)), MaxSent)
 	if text == "" {
 		return "There was nothing to send."
 	}

@@ -242,7 +242,7 @@ func (l *plainLine) feed(b []byte, out func(string)) []string {
 			lines = append(lines, string(r))
 		case r < 0x20:
 		default:
-			if len(l.buf) < MaxText {
+			if len(l.buf) < MaxSent {
 				l.buf = append(l.buf, r)
 				out(string(r))
 			}

@@ -79,8 +79,9 @@ const (
 	DefaultMaxParticipants = 30
 	DefaultIdleTimeout     = 2 * time.Hour
 	DefaultLoginDeadline   = 30 * time.Second
-	// MaxText is the most runes a request, response or name keeps.
-	MaxText = 2000
+	// MaxSent is the most runes a request or response from a participant
+	// keeps: far below session.MaxText, which bounds what the leader types.
+	MaxSent = 2000
 	// MaxName is the most runes a display name keeps.
 	MaxName = 40
 	// RateLimit is how many requests and responses one participant may

@@ -230,7 +230,7 @@ func (v *view) key(k keyPress) (leave bool) {
 		switch {
 		case r == '1', r == '2':
 			v.private = r == '2'
-			v.startTyping(modeText, MaxText)
+			v.startTyping(modeText, MaxSent)
 		case k.kind == keyEsc:
 			v.mode = modePage
 		}
@@ -256,7 +256,7 @@ func (v *view) key(k keyPress) (leave bool) {
 				break
 			}
 			v.page = v.frame.Key
-			v.startTyping(modeResponse, MaxText)
+			v.startTyping(modeResponse, MaxSent)
 		case 'n':
 			v.notice = ""
 			v.startTyping(modeName, MaxName)

@@ -131,7 +131,7 @@ func (k Kind) String() string {
 }
 
 // Incoming is one thing a participant sent, for the leader to accept (or
-// not). Text is cleaned with session.Clean and capped at MaxText runes.
+// not). Text is cleaned with session.Clean and capped at room.MaxSent runes.
 type Incoming struct {
 	From Person
 	Kind Kind
