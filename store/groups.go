@@ -18,6 +18,7 @@ type GroupSummary struct {
 	Sessions int       // how many sessions it has held
 	Last     time.Time // when its newest session began
 	Open     int       // its requests still open
+	Private  int       // of those, the ones marked private
 }
 
 // GroupRequest is one of a group's requests with the session it was made in.
@@ -28,6 +29,10 @@ type GroupRequest struct {
 	SessionCreated time.Time
 	Request        Request
 }
+
+// SameGroup reports whether two group names name the same group: case
+// and spaces at either end do not count, as people type them.
+func SameGroup(a, b string) bool { return sameGroup(a, b) }
 
 // sameGroup reports whether two group names name the same group.
 func sameGroup(a, b string) bool {
@@ -79,6 +84,9 @@ func (s *Store) Groups() ([]GroupSummary, error) {
 			return forEachJSON(sb.Bucket(bucketRequests), func(r Request) {
 				if r.Status == "" {
 					g.Open++
+					if r.Private {
+						g.Private++
+					}
 				}
 			})
 		})

@@ -64,3 +64,30 @@ func TestGroupsAndTheirRequests(t *testing.T) {
 		t.Errorf("prayed %v", prayed)
 	}
 }
+
+// TestGroupsCountPrivateOpenRequests: the home screen says how many of a
+// group's open requests are private, from the same read as the others.
+func TestGroupsCountPrivateOpenRequests(t *testing.T) {
+	s, _ := openTest(t)
+	sess, err := s.CreateSession(Session{GuideID: "g", Group: "Thursday group"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Apply(Change{SessionID: sess.ID, Requests: []Request{
+		{ID: 1, Text: "for Cy"},
+		{ID: 2, Text: "told in confidence", Private: true},
+		{ID: 3, Text: "private, answered", Private: true, Status: RequestAnswered},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	groups, err := s.Groups()
+	if err != nil || len(groups) != 1 {
+		t.Fatalf("groups %+v, %v", groups, err)
+	}
+	if g := groups[0]; g.Open != 2 || g.Private != 1 {
+		t.Errorf("open %d, private %d; want 2 open, 1 of them private", g.Open, g.Private)
+	}
+	if !SameGroup(" thursday GROUP ", "Thursday group") || SameGroup("Thursday", "Thursday group") {
+		t.Error("SameGroup does not match names as people type them")
+	}
+}

@@ -12,7 +12,6 @@ import (
 type sessionsMsg struct {
 	sessions []store.Session
 	groups   []store.GroupSummary
-	private  map[string]int // open private requests by group (groupKey)
 	err      error
 }
 

@@ -21,7 +21,6 @@ type homeModel struct {
 	ctx      *context
 	sessions []store.Session
 	groups   []store.GroupSummary
-	private  map[string]int // open private requests by groupKey
 	loaded   bool
 	err      error
 	sel      int // index into items()
@@ -52,8 +51,7 @@ func loadSessions(st *store.Store) tea.Cmd {
 		if err != nil {
 			return sessionsMsg{sessions: s, err: err}
 		}
-		private, err := privateOpen(st)
-		return sessionsMsg{sessions: s, groups: g, private: private, err: err}
+		return sessionsMsg{sessions: s, groups: g}
 	})
 }
 
@@ -90,7 +88,7 @@ func (h homeModel) opened(err error) homeModel {
 func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case sessionsMsg:
-		h.loaded, h.sessions, h.groups, h.private, h.err = true, msg.sessions, msg.groups, msg.private, msg.err
+		h.loaded, h.sessions, h.groups, h.err = true, msg.sessions, msg.groups, msg.err
 		h.sel = clamp(h.sel, 0, len(h.items())-1)
 	case tea.KeyPressMsg:
 		if h.busy {
@@ -341,7 +339,7 @@ func (h homeModel) items() []homeItem {
 		// list's shared view leaves those out, and says so).
 		items = append(items, homeItem{kind: itemGroup, heading: "Groups (enter starts their next session)", group: g.Name,
 			label: fmt.Sprintf("%s · last met %s · %s", session.OneLine(g.Name), g.Last.Local().Format("2006-01-02"),
-				openRequests(g.Open, h.private[groupKey(g.Name)]))})
+				openRequests(g.Open, g.Private))})
 	}
 	for _, s := range h.sessions {
 		items = append(items, homeItem{kind: itemSession, heading: "Resume a session", session: s.ID, label: sessionLine(s)})
@@ -365,24 +363,4 @@ func (h homeModel) chosenSession() (store.Session, bool) {
 		}
 	}
 	return store.Session{}, false
-}
-
-// groupKey is how the store tells groups apart: case and outer spaces do
-// not count.
-func groupKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
-
-// privateOpen counts each group's open private requests, for the home
-// screen (off the UI goroutine).
-func privateOpen(st *store.Store) (map[string]int, error) {
-	reqs, err := st.GroupRequests("")
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]int{}
-	for _, r := range reqs {
-		if r.Request.Private && r.Request.Status == "" {
-			out[groupKey(r.Group)]++
-		}
-	}
-	return out, nil
 }

@@ -152,7 +152,7 @@ func (p prayerList) text() string {
 		var open, answered []string
 		hidden := 0 // open private requests the shared view leaves out
 		for _, r := range p.msg.requests {
-			if !sameGroupName(r, g.Name) {
+			if !store.SameGroup(r.Group, g.Name) {
 				continue
 			}
 			if !requestVisible(r.Request, p.leader) {
@@ -215,11 +215,6 @@ func (p prayerList) text() string {
 		b.WriteString("\n" + st.Muted.Render("Requests marked private show only in the leader's view (tab)."))
 	}
 	return b.String()
-}
-
-// sameGroupName matches a request's session to a group as the store does.
-func sameGroupName(r store.GroupRequest, name string) bool {
-	return strings.EqualFold(strings.TrimSpace(r.Group), strings.TrimSpace(name))
 }
 
 func (p prayerList) view() string {
