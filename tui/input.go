@@ -2,6 +2,7 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -30,3 +31,21 @@ func lineInput(ctx *context, prompt, placeholder string, limit, width int) *text
 	in.SetStyles(st)
 	return &in
 }
+
+// updateInput gives a message to a one-line field and returns the field
+// as it is after it: a new copy, so the model before is left as it was.
+func updateInput(in *textinput.Model, msg tea.Msg) (*textinput.Model, tea.Cmd) {
+	out, cmd := in.Update(msg)
+	return &out, cmd
+}
+
+// own returns a copy of *p for a model to change: the screens' models are
+// values copied on every message, and a copy must not change when the
+// model it was copied from does.
+func own[T any](p *T) *T {
+	c := *p
+	return &c
+}
+
+// ptr returns a pointer to a new copy of v.
+func ptr[T any](v T) *T { return &v }

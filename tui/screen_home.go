@@ -26,18 +26,18 @@ type homeModel struct {
 	sel      int // index into items()
 
 	starting bool
-	alone    bool // the new session is one person's reflection (tab)
-	guide    int  // index into the library's guides
-	group    textinput.Model
-	busy     bool  // a session is being opened
-	openErr  error // why the last session could not be opened
+	alone    bool             // the new session is one person's reflection (tab)
+	guide    int              // index into the library's guides
+	group    *textinput.Model // a pointer, copied before it changes (own): the model stays small
+	busy     bool             // a session is being opened
+	openErr  error            // why the last session could not be opened
 
 	width, height int
 }
 
 func newHome(ctx *context) homeModel {
 	g := lineInput(ctx, "Group (optional): ", "for example Thursday group", 80, 40)
-	return homeModel{ctx: ctx, group: *g}
+	return homeModel{ctx: ctx, group: g}
 }
 
 // loadSessions reads the recent sessions off the UI goroutine.
@@ -74,6 +74,7 @@ func resumeSession(ctx *context, id uint64) tea.Cmd {
 // SetSize lays the screen out for a window.
 func (h homeModel) SetSize(w, ht int) homeModel {
 	h.width, h.height = w, ht
+	h.group = own(h.group)
 	h.group.SetWidth(max(10, w-24))
 	return h
 }
@@ -112,6 +113,7 @@ func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 					h.guide = it.guide
 				}
 				h.starting = true
+				h.group = own(h.group)
 				h.group.SetValue(it.group)
 				h.group.CursorEnd()
 				return h, h.group.Focus()
@@ -125,7 +127,7 @@ func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 	default:
 		if h.starting {
 			var cmd tea.Cmd
-			h.group, cmd = h.group.Update(msg)
+			h.group, cmd = updateInput(h.group, msg)
 			return h, cmd
 		}
 	}
@@ -138,6 +140,7 @@ func (h homeModel) updateStart(msg tea.KeyPressMsg) (homeModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.StopEdit):
 		h.starting = false
+		h.group = own(h.group)
 		h.group.Blur()
 		return h, nil
 	case key.Matches(msg, k.Confirm):
@@ -153,6 +156,7 @@ func (h homeModel) updateStart(msg tea.KeyPressMsg) (homeModel, tea.Cmd) {
 	case key.Matches(msg, k.View):
 		// tab: alone, or with a group.
 		h.alone = !h.alone
+		h.group = own(h.group)
 		if h.alone {
 			h.group.Blur()
 			return h, nil
@@ -166,7 +170,7 @@ func (h homeModel) updateStart(msg tea.KeyPressMsg) (homeModel, tea.Cmd) {
 		return h, nil
 	}
 	var cmd tea.Cmd
-	h.group, cmd = h.group.Update(msg)
+	h.group, cmd = updateInput(h.group, msg)
 	return h, cmd
 }
 

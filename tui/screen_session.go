@@ -53,13 +53,17 @@ type sessionModel struct {
 	// path shows by its headline only; a move hides it again.
 	revealed bool
 
-	ta         textarea.Model  // the note, in modeEditing
-	input      textinput.Model // the one-line question of modeMinutes, modeWho, modeSearch, modeAnswering
-	inputErr   string          // why the answer was refused (modeMinutes)
-	limitErr   string          // why typed text was refused (over session.MaxText); see saveStatus
-	removed    bool            // an item was deleted: its text lingers in the file until it is compacted
-	form       itemForm        // modeForm
-	outlineSel int             // modeOutline
+	// The fields below are pointers so that the model, copied on every
+	// message, stays small (a bubbles textarea is 15 KB); they are copied
+	// before they are changed (own), so a copy of the model never changes
+	// when this one does.
+	ta         *textarea.Model  // the note, in modeEditing
+	input      *textinput.Model // the one-line question of modeMinutes, modeWho, modeSearch, modeAnswering
+	inputErr   string           // why the answer was refused (modeMinutes)
+	limitErr   string           // why typed text was refused (over session.MaxText); see saveStatus
+	removed    bool             // an item was deleted: its text lingers in the file until it is compacted
+	form       *itemForm        // modeForm
+	outlineSel int              // modeOutline
 	vp         viewport.Model
 	sel        int // the selected row on a list page
 
@@ -194,11 +198,15 @@ func (m sessionModel) handle(msg tea.Msg) (sessionModel, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.mode {
 	case modeEditing:
-		m.ta, cmd = m.ta.Update(msg)
+		var ta textarea.Model
+		ta, cmd = m.ta.Update(msg)
+		m.ta = &ta
 	case modeForm:
-		m.form, cmd = m.form.update(msg)
+		var f itemForm
+		f, cmd = m.form.update(msg)
+		m.form = &f
 	case modeMinutes, modeWho, modeSearch, modeAnswering:
-		m.input, cmd = m.input.Update(msg)
+		m.input, cmd = updateInput(m.input, msg)
 	}
 	return m, cmd
 }

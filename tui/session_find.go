@@ -171,7 +171,7 @@ func nextMatch(matches []int, cur int) int {
 }
 
 func (m sessionModel) openSearch() (sessionModel, tea.Cmd) {
-	m.input = *lineInput(m.ctx, "Search the guide: ", "a word or phrase", 100, m.width-24)
+	m.input = lineInput(m.ctx, "Search the guide: ", "a word or phrase", 100, m.width-24)
 	m.mode = modeSearch
 	return m, m.input.Focus()
 }
@@ -187,7 +187,7 @@ func (m sessionModel) updateSearch(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) 
 		return m.findNext(m.meet.Cur - 1)
 	}
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
+	m.input, cmd = updateInput(m.input, msg)
 	return m, cmd
 }
 

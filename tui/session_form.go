@@ -206,7 +206,8 @@ func (f itemForm) view() string {
 func (m sessionModel) updateForm(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	k := m.ctx.keys
 	ik := k.Items
-	f := &m.form
+	m.form = own(m.form)
+	f := m.form
 	if key.Matches(msg, k.View) {
 		m.leader = !m.leader
 		f.leader = m.leader
@@ -293,16 +294,16 @@ func startsText(msg tea.KeyPressMsg) bool {
 // as the form's draft, like a note.
 func (m sessionModel) typeInForm(msg tea.Msg) (sessionModel, tea.Cmd) {
 	before := m.form
-	var cmd tea.Cmd
-	m.form, cmd = m.form.update(msg)
-	f := &m.form
+	nf, cmd := m.form.update(msg)
+	f := &nf
+	m.form = f
 	if f.text.Value() == before.text.Value() && f.name.Value() == before.name.Value() {
 		return m, cmd
 	}
 	cs, err := m.meet.SetDraft(f.isRequest, f.text.Value(), f.name.Value(), m.ctx.now())
 	if err != nil {
-		before.err = session.Sentence(err.Error())
-		m.form = before
+		m.form = own(before)
+		m.form.err = session.Sentence(err.Error())
 		return m, nil
 	}
 	f.err = ""
@@ -314,6 +315,7 @@ func (m sessionModel) typeInForm(msg tea.Msg) (sessionModel, tea.Cmd) {
 func (m sessionModel) closeForm() (sessionModel, tea.Cmd) {
 	m2, cs, err := m.submitForm()
 	if err != nil {
+		m.form = own(m.form)
 		m.form.err = session.Sentence(err.Error())
 		return m, nil
 	}

@@ -58,11 +58,11 @@ func (m sessionModel) itemKey(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	w := m.lay.noteWidth
 	switch {
 	case key.Matches(msg, k.Add):
-		m.form = newItemForm(m.ctx, isReq, w)
+		m.form = ptr(newItemForm(m.ctx, isReq, w))
 	case key.Matches(msg, ik.EditItem):
-		m.form = editItemForm(m.ctx, isReq, w, id, session.OneLine(text), session.OneLine(name), private)
+		m.form = ptr(editItemForm(m.ctx, isReq, w, id, session.OneLine(text), session.OneLine(name), private))
 	case key.Matches(msg, ik.DeleteItem):
-		m.form = deleteItemForm(m.ctx, isReq, w, id, text, name, private)
+		m.form = ptr(deleteItemForm(m.ctx, isReq, w, id, text, name, private))
 	case key.Matches(msg, ik.SharePrivate):
 		cs := m.meet.SetRequestPrivate(id, !private)
 		m.selectRequest(id)

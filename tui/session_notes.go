@@ -15,7 +15,8 @@ import (
 // the meeting at once, and its changes to the saver.
 
 func (m sessionModel) startEditing() (sessionModel, tea.Cmd) {
-	m.ta = newNoteArea(m.ctx, m.lay)
+	ta := newNoteArea(m.ctx, m.lay)
+	m.ta = &ta
 	// The session's limit is in bytes and the editor counts runes: the
 	// editor stops at MaxText runes, and the checked setter (updateNote)
 	// refuses what is over MaxText bytes, so neither lets it past.
@@ -33,13 +34,14 @@ func (m sessionModel) startEditing() (sessionModel, tea.Cmd) {
 func (m sessionModel) updateNote(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	if key.Matches(msg, m.ctx.keys.StopEdit) {
 		m.mode = modeBrowse
+		m.ta = own(m.ta)
 		m.ta.Blur()
 		m.refresh(false)
 		return m.scheduleSave()
 	}
 	before := m.ta.Value()
-	var cmd tea.Cmd
-	m.ta, cmd = m.ta.Update(msg)
+	ta, cmd := m.ta.Update(msg)
+	m.ta = &ta // a new copy: changed below without changing the model before
 	after := m.ta.Value()
 	if after == before {
 		if utf8.RuneCountInString(before) >= session.MaxText && startsText(msg) { // the editor's CharLimit, in runes

@@ -99,7 +99,7 @@ func (m sessionModel) revisitKey(msg tea.KeyPressMsg) (_ sessionModel, _ tea.Cmd
 			cs = m.meet.RevisitRequest(row.i, store.ActionAnswered, "", now) // the same again takes it back
 			break
 		}
-		m.input = *lineInput(m.ctx, "How was it answered? (optional) ", "", 200, m.lay.noteWidth-34)
+		m.input = lineInput(m.ctx, "How was it answered? (optional) ", "", 200, m.lay.noteWidth-34)
 		m.mode = modeAnswering
 		cmd := m.input.Focus()
 		m.refresh(false)
@@ -132,7 +132,7 @@ func (m sessionModel) updateAnswer(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) 
 		return m.queue(cs)
 	}
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
+	m.input, cmd = updateInput(m.input, msg)
 	m.refresh(false)
 	return m, cmd
 }

@@ -54,7 +54,7 @@ func bell(w io.Writer) tea.Cmd {
 
 // openMinutes asks how long the meeting is, on the content note.
 func (m sessionModel) openMinutes() (sessionModel, tea.Cmd) {
-	m.input = *lineInput(m.ctx, "Minutes for the meeting: ", "for example 60", 3, 6)
+	m.input = lineInput(m.ctx, "Minutes for the meeting: ", "for example 60", 3, 6)
 	m.inputErr = ""
 	m.mode = modeMinutes
 	cmd := m.input.Focus()
@@ -83,7 +83,7 @@ func (m sessionModel) updateMinutes(msg tea.KeyPressMsg) (sessionModel, tea.Cmd)
 		return m.queue(cs)
 	}
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
+	m.input, cmd = updateInput(m.input, msg)
 	m.refresh(false)
 	return m, cmd
 }
@@ -177,7 +177,7 @@ func (m sessionModel) silenceStatus() string {
 // openWho asks who is here: names or initials, optional, never needed to
 // go on.
 func (m sessionModel) openWho() (sessionModel, tea.Cmd) {
-	m.input = *lineInput(m.ctx, "Who is here: ", "names or initials, if you like", 300, m.lay.noteWidth-16)
+	m.input = lineInput(m.ctx, "Who is here: ", "names or initials, if you like", 300, m.lay.noteWidth-16)
 	m.input.SetValue(m.meet.Rec.Session.Attendance)
 	m.input.CursorEnd()
 	m.mode = modeWho
@@ -195,7 +195,7 @@ func (m sessionModel) updateWho(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 		return m.queue(cs)
 	}
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
+	m.input, cmd = updateInput(m.input, msg)
 	m.refresh(false)
 	// Saved as it is typed, like a note (issue 12.2).
 	m, save := m.queue(m.meet.SetAttendance(strings.TrimSpace(m.input.Value())))

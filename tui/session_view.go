@@ -21,9 +21,11 @@ func (m sessionModel) setSize(w, h int) (sessionModel, tea.Cmd) {
 	m.vp.SetHeight(m.lay.body)
 	switch m.mode {
 	case modeEditing:
+		m.ta = own(m.ta)
 		m.ta.SetWidth(m.lay.noteWidth)
 		m.ta.SetHeight(m.lay.noteLines + 2)
 	case modeForm:
+		m.form = own(m.form)
 		m.form.setWidth(m.lay.noteWidth)
 	}
 	m.refresh(false)
