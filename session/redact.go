@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -121,16 +122,16 @@ func (r *redactor) text(s string) string {
 		return s
 	}
 	s = replacePhrases(s, r.first)
-	s = replaceMatches(s, emailRe, r.email)
-	s = replaceMatches(s, webRe, r.web)
-	s = replaceMatches(s, handleRe, handle)
-	s = replaceMatches(s, isoDateRe, isoDate)
-	s = replaceMatches(s, numDateRe, numDate)
-	s = replaceMatches(s, dayMonthRe, dayMonth)
-	s = replaceMatches(s, monthDayRe, monthDay)
-	s = replaceMatches(s, streetRe, address)
-	s = replaceMatches(s, placeRe, address)
-	s = replaceMatches(s, phoneRe, r.phone)
+	s = replaceMatches(s, emailRe(), r.email)
+	s = replaceMatches(s, webRe(), r.web)
+	s = replaceMatches(s, handleRe(), handle)
+	s = replaceMatches(s, isoDateRe(), isoDate)
+	s = replaceMatches(s, numDateRe(), numDate)
+	s = replaceMatches(s, dayMonthRe(), dayMonth)
+	s = replaceMatches(s, monthDayRe(), monthDay)
+	s = replaceMatches(s, streetRe(), address)
+	s = replaceMatches(s, placeRe(), address)
+	s = replaceMatches(s, phoneRe(), r.phone)
 	return replacePhrases(s, r.names)
 }
 
@@ -377,17 +378,17 @@ func sub(s string, m []int, n int) string {
 }
 
 var (
-	emailRe = regexp.MustCompile(`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
+	emailRe = lazyRegexp(`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
 	// webRe finds a web address: with a scheme or www., or a domain name
 	// with a path or query after it.
-	webRe = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>"'()\[\]{}]+|\b(?:[\p{L}\p{N}-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#][^\s<>"'()\[\]{}]*)?`)
+	webRe = lazyRegexp(`(?i)(?:https?://|www\.)[^\s<>"'()\[\]{}]+|\b(?:[\p{L}\p{N}-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#][^\s<>"'()\[\]{}]*)?`)
 	// phoneRe finds a run of at least seven digits, with a country code,
 	// an area code in brackets and one space, dot or dash between digits.
-	phoneRe = regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d(?:[ .-]?\d){6,14}`)
+	phoneRe = lazyRegexp(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d(?:[ .-]?\d){6,14}`)
 )
 
 // handleRe finds a social media handle: "@junjun_bea".
-var handleRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_@.])(@[\p{L}\p{N}_.]{2,30})`)
+var handleRe = lazyRegexp(`(?:^|[^\p{L}\p{N}_@.])(@[\p{L}\p{N}_.]{2,30})`)
 
 func handle(s string, m []int) (string, bool) {
 	return s[m[0]:m[2]] + RedactHandle, true
@@ -449,10 +450,10 @@ const (
 )
 
 var (
-	isoDateRe  = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\b`)
-	numDateRe  = regexp.MustCompile(`\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})\b`)
-	dayMonthRe = regexp.MustCompile(`(?i)\b` + weekdayPat + dayPat + `\s+(?:of\s+|de\s+)?` + monthPat + `(?:,?\s+(?:de\s+)?(\d{4}))?\b`)
-	monthDayRe = regexp.MustCompile(`(?i)\b` + weekdayPat + monthPat + `\s+` + dayPat + `\b(?:,?\s+(\d{4})\b)?`)
+	isoDateRe  = lazyRegexp(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\b`)
+	numDateRe  = lazyRegexp(`\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})\b`)
+	dayMonthRe = lazyRegexp(`(?i)\b` + weekdayPat + dayPat + `\s+(?:of\s+|de\s+)?` + monthPat + `(?:,?\s+(?:de\s+)?(\d{4}))?\b`)
+	monthDayRe = lazyRegexp(`(?i)\b` + weekdayPat + monthPat + `\s+` + dayPat + `\b(?:,?\s+(\d{4})\b)?`)
 )
 
 var monthNumber = map[string]int{}
@@ -563,11 +564,11 @@ const (
 
 var (
 	// streetRe: a number, a few capitalised words, a street word.
-	streetRe = regexp.MustCompile(`\b\d{1,5}[A-Za-z]?(?:[-/]\d+[A-Za-z]?)?,?[ \t]+(?:` + addrWord + `[ \t]+){1,4}?` +
+	streetRe = lazyRegexp(`\b\d{1,5}[A-Za-z]?(?:[-/]\d+[A-Za-z]?)?,?[ \t]+(?:` + addrWord + `[ \t]+){1,4}?` +
 		`(?:Street|Avenue|Boulevard|Road|Lane|Drive|St|Ave|Blvd|Rd|Ln|Dr|STREET|AVENUE|ROAD|ST|AVE|RD|street|avenue|boulevard|st|ave|blvd)\b\.?` + addrMore)
 	// placeRe: a Spanish or Filipino street or district word, then its
 	// name or number.
-	placeRe = regexp.MustCompile(`\b(?:\d{1,5}[A-Za-z]?[ \t]+)?(?:[Cc]alle|[Aa]venida|Av\.|[Bb]arangay|[Bb]rgy\.?|[Pp]urok|[Ss]itio|Blk\.?|Block|Lot)[ \t]+` +
+	placeRe = lazyRegexp(`\b(?:\d{1,5}[A-Za-z]?[ \t]+)?(?:[Cc]alle|[Aa]venida|Av\.|[Bb]arangay|[Bb]rgy\.?|[Pp]urok|[Ss]itio|Blk\.?|Block|Lot)[ \t]+` +
 		addrWord + `(?:[ \t]+` + addrWord + `){0,4}` + addrMore)
 )
 
@@ -616,4 +617,11 @@ func redact(out *store.Record, rec store.Record, g *guides.Guide) {
 		rv.Text, rv.Answer = r.text(rv.Text), r.text(rv.Answer)
 		rv.At = toMonthStart(rv.At)
 	}
+}
+
+// lazyRegexp compiles a pattern on first use. The redaction patterns take
+// about 2 ms to compile, which every start of vigil would otherwise pay
+// before its first screen, redaction or not.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

@@ -85,6 +85,10 @@ func runTUI(o *options, start startFunc) error {
 		return runPlain(o, start)
 	}
 	style := glamourStyle(o)
+	// Learning the terminal's colours can take a while (inside tmux,
+	// colorprofile runs `tmux info`), and bubbletea would do it before
+	// the first screen; it runs while the notes database opens instead.
+	profile := detectProfile(o)
 	st, err := openStore(o)
 	if err != nil {
 		return err
@@ -100,14 +104,7 @@ func runTUI(o *options, start startFunc) error {
 			return err
 		}
 	}
-	var opts []tea.ProgramOption
-	if !o.colour() {
-		// --no-color or NO_COLOR: no colour, and no other attribute either
-		// (Ascii would keep bold), as on bubbletea v1 with termenv.Ascii. The
-		// note's cursor is the terminal's own, so it still shows.
-		opts = append(opts, tea.WithColorProfile(colorprofile.NoTTY))
-	}
-	p := tea.NewProgram(tui.New(cfg), opts...)
+	p := tea.NewProgram(tui.New(cfg), tea.WithColorProfile(<-profile))
 
 	// bubbletea (v2.1.1 too) turns SIGINT and SIGTERM into a quit; a closed
 	// terminal or SSH connection (SIGHUP) would kill vigil with nothing
@@ -161,4 +158,25 @@ func runTUI(o *options, start startFunc) error {
 		fmt.Println(line)
 	}
 	return nil
+}
+
+// detectProfile learns, in the background, the colours vigil may use on
+// stdout: none for --no-color or NO_COLOR (and no other attribute either:
+// Ascii would keep bold; the note's cursor is the terminal's own, so it
+// still shows), else what colorprofile finds, as bubbletea would itself.
+func detectProfile(o *options) <-chan colorprofile.Profile {
+	ch := make(chan colorprofile.Profile, 1)
+	if !o.colour() {
+		ch <- colorprofile.NoTTY
+		return ch
+	}
+	go func() {
+		p := colorprofile.ANSI // if detecting fails, plain ANSI colours
+		defer func() {
+			_ = recover()
+			ch <- p
+		}()
+		p = colorprofile.Detect(os.Stdout, os.Environ())
+	}()
+	return ch
 }
