@@ -22,12 +22,16 @@ import (
 //
 //	VIGIL_LATENCY=1 go test ./e2e -run TestLatency -v
 //
-// VIGIL_LATENCY_RUNS sets the runs per program (default 15) and
+// VIGIL_LATENCY_RUNS sets the runs per program (default 15),
+// VIGIL_LATENCY_KEYS the key samples in each run (default 10) and
 // VIGIL_LATENCY_PAUSE_MS the pause between screen probes (default 2).
 //
 // First screen is the time from asking tmux to start the command to the
 // first probe that sees the expected text; key to screen is the time from
-// sending the key to the first probe that sees the next screen's text. The
+// sending the key to the first probe that sees the next screen's text.
+// The keys go forward and back in turn (→ then ←), each timed: a key's
+// time depends on where in bubbletea's 60 fps frame it lands (0–17 ms),
+// so a median needs many samples to be steady. The
 // programs take turns within each run, so a busy moment of the machine
 // falls on all of them alike. The method is that of
 // ../shared/tools/tui-latency.sh: a private tmux server, one control-mode
@@ -40,6 +44,7 @@ func TestLatency(t *testing.T) {
 	}
 	needTmux(t)
 	runs := envInt(t, "VIGIL_LATENCY_RUNS", 15)
+	keysPerRun := envInt(t, "VIGIL_LATENCY_KEYS", 10)
 	pause := time.Duration(envInt(t, "VIGIL_LATENCY_PAUSE_MS", 2)) * time.Millisecond
 
 	bin := t.TempDir()
@@ -52,9 +57,9 @@ func TestLatency(t *testing.T) {
 	}
 	env := freshHome(t)
 	programs := []latencyProgram{
-		{name: "floor", argv: []string{build("../internal/floor", "floor")}, first: "floor ready", key: "Right", second: "page 1"},
-		{name: "stack floor", argv: []string{build("../internal/floorglamour", "floorglamour")}, first: "floor ready", key: "Right", second: "page 1"},
-		{name: "vigil", argv: []string{binary, "new"}, env: env, first: "Before we begin", key: "Right", second: "What is cybersex trafficking?"},
+		{name: "floor", argv: []string{build("../internal/floor", "floor")}, first: "floor ready", key: "Right", second: "page 1", back: "Left", backText: "page 0"},
+		{name: "stack floor", argv: []string{build("../internal/floorglamour", "floorglamour")}, first: "floor ready", key: "Right", second: "page 1", back: "Left", backText: "page 0"},
+		{name: "vigil", argv: []string{binary, "new"}, env: env, first: "Before we begin", key: "Right", second: "What is cybersex trafficking?", back: "Left", backText: "Before we begin"},
 	}
 
 	load0 := "? ? ?"
@@ -67,15 +72,15 @@ func TestLatency(t *testing.T) {
 	keys := make([][]time.Duration, len(programs))
 	for i := 1; i <= runs; i++ {
 		for p, prog := range programs {
-			f, k := ctl.measure(t, fmt.Sprintf("run%d-%d", i, p), prog, pause)
+			f, k := ctl.measure(t, fmt.Sprintf("run%d-%d", i, p), prog, keysPerRun, pause)
 			firsts[p] = append(firsts[p], f)
-			keys[p] = append(keys[p], k)
+			keys[p] = append(keys[p], k...)
 		}
 	}
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "\nlatency in tmux 100×30: %d runs each, one run; medians (min–max), ms; probe %.2f ms, pause %v\n",
-		runs, ms(probe), pause)
+	fmt.Fprintf(&b, "\nlatency in tmux 100×30: %d runs each, %d key samples per run, one run; medians (min–max), ms; probe %.2f ms, pause %v\n",
+		runs, keysPerRun, ms(probe), pause)
 	if la, err := os.ReadFile("/proc/loadavg"); err == nil {
 		// Other work on the machine shows in every number; say how busy it was.
 		fmt.Fprintf(&b, "load average before and after: %s → %s\n", strings.Join(strings.Fields(load0)[:3], " "), strings.Join(strings.Fields(string(la))[:3], " "))
@@ -93,13 +98,16 @@ func TestLatency(t *testing.T) {
 }
 
 // latencyProgram is one program to measure: its command line, the text of
-// its first screen, the key to send and the text the key brings.
+// its first screen, the key to send and the text the key brings, and the
+// key back and the text it brings back.
 type latencyProgram struct {
 	name          string
 	argv          []string
 	env           map[string]string
 	first, second string
 	key           string
+	back          string
+	backText      string
 }
 
 // tmuxControl is a private tmux server with one control-mode client (tmux
@@ -228,9 +236,10 @@ func (c *tmuxControl) probeCost(t *testing.T) time.Duration {
 	return median(d)
 }
 
-// measure starts prog in a fresh session, times its first screen, waits a
-// settle time plus jitter, and times the key's screen.
-func (c *tmuxControl) measure(t *testing.T, session string, prog latencyProgram, pause time.Duration) (first, key time.Duration) {
+// measure starts prog in a fresh session, times its first screen, then
+// times n keys, forward and back in turn, each after a settle time plus
+// jitter.
+func (c *tmuxControl) measure(t *testing.T, session string, prog latencyProgram, n int, pause time.Duration) (first time.Duration, keys []time.Duration) {
 	t.Helper()
 	args := []string{"new-session", "-d", "-s", session, "-x", "100", "-y", "30"}
 	for k, v := range prog.env {
@@ -245,16 +254,24 @@ func (c *tmuxControl) measure(t *testing.T, session string, prog latencyProgram,
 	defer func() { _, _ = c.run("kill-session", "-t", session) }()
 	first = c.waitFor(t, session, prog.first, t0, pause)
 
-	time.Sleep(300*time.Millisecond + rand.N(50*time.Millisecond)) // settle, off the frame phase
-	if c.has(t, session, prog.second) {
-		t.Fatalf("%s: %q is on screen before the key", prog.name, prog.second)
+	settle := 300 * time.Millisecond // the first time: vigil renders the guide in the background
+	for i := range n {
+		key, want := prog.key, prog.second
+		if i%2 == 1 {
+			key, want = prog.back, prog.backText
+		}
+		time.Sleep(settle + rand.N(50*time.Millisecond)) // off the frame phase
+		settle = 100 * time.Millisecond
+		if c.has(t, session, want) {
+			t.Fatalf("%s: %q is on screen before the key %s", prog.name, want, key)
+		}
+		t0 = time.Now()
+		if _, err := c.run("send-keys", "-t", session, key); err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, c.waitFor(t, session, want, t0, pause))
 	}
-	t0 = time.Now()
-	if _, err := c.run("send-keys", "-t", session, prog.key); err != nil {
-		t.Fatal(err)
-	}
-	key = c.waitFor(t, session, prog.second, t0, pause)
-	return first, key
+	return first, keys
 }
 
 func median(d []time.Duration) time.Duration {
