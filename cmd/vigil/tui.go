@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/mattn/go-isatty"
 
@@ -85,10 +86,6 @@ func runTUI(o *options, start startFunc) error {
 		return runPlain(o, start)
 	}
 	style := glamourStyle(o)
-	// Learning the terminal's colours can take a while (inside tmux,
-	// colorprofile runs `tmux info`), and bubbletea would do it before
-	// the first screen; it runs while the notes database opens instead.
-	profile := detectProfile(o)
 	st, err := openStore(o)
 	if err != nil {
 		return err
@@ -104,7 +101,7 @@ func runTUI(o *options, start startFunc) error {
 			return err
 		}
 	}
-	p := tea.NewProgram(tui.New(cfg), tea.WithColorProfile(<-profile))
+	p := tea.NewProgram(tui.New(cfg), tea.WithColorProfile(colourProfile(o)))
 
 	// bubbletea (v2.1.1 too) turns SIGINT and SIGTERM into a quit; a closed
 	// terminal or SSH connection (SIGHUP) would kill vigil with nothing
@@ -160,23 +157,16 @@ func runTUI(o *options, start startFunc) error {
 	return nil
 }
 
-// detectProfile learns, in the background, the colours vigil may use on
-// stdout: none for --no-color or NO_COLOR (and no other attribute either:
-// Ascii would keep bold; the note's cursor is the terminal's own, so it
-// still shows), else what colorprofile finds, as bubbletea would itself.
-func detectProfile(o *options) <-chan colorprofile.Profile {
-	ch := make(chan colorprofile.Profile, 1)
+// colourProfile is the colours vigil may use on stdout: none for
+// --no-color or NO_COLOR (and no other attribute either: Ascii would keep
+// bold; the note's cursor is the terminal's own, so it still shows), else
+// what lipgloss found for stdout when the program started. bubbletea
+// would find the same again (colorprofile.Detect on the same stdout and
+// environment), and inside tmux that means running `tmux info` a second
+// time, 10–25 ms before the first screen.
+func colourProfile(o *options) colorprofile.Profile {
 	if !o.colour() {
-		ch <- colorprofile.NoTTY
-		return ch
+		return colorprofile.NoTTY
 	}
-	go func() {
-		p := colorprofile.ANSI // if detecting fails, plain ANSI colours
-		defer func() {
-			_ = recover()
-			ch <- p
-		}()
-		p = colorprofile.Detect(os.Stdout, os.Environ())
-	}()
-	return ch
+	return lipgloss.Writer.Profile
 }
