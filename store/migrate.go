@@ -74,6 +74,17 @@ func initSchema(tx *bbolt.Tx, fresh bool) error {
 	return meta.Put(keySchema, itob(SchemaVersion))
 }
 
+// schemaCurrent reports whether initSchema would change nothing and find
+// nothing wrong: the file says it is of this schema (readVersion, which
+// also notices a file being replaced) and has the sessions and guides
+// buckets.
+func schemaCurrent(tx *bbolt.Tx) bool {
+	if v, err := readVersion(tx); err != nil || v != SchemaVersion {
+		return false
+	}
+	return tx.Bucket(bucketSessions) != nil && tx.Bucket(bucketGuides) != nil
+}
+
 // keepOldCopy writes a copy of a database that is about to be migrated next
 // to it, as <path>.v<version>.bak (or .v<version>.<n>.bak when that name is
 // taken: an earlier copy is never replaced).

@@ -149,6 +149,17 @@ func openWritable(path string, opts Options) (*Store, error) {
 			return nil, openError(path, err)
 		}
 		err = guard(path, func() error {
+			// Most opens find the file up to date: then nothing is
+			// written, for a write transaction costs two fsyncs before
+			// the first screen.
+			var current bool
+			if err := db.View(func(tx *bbolt.Tx) error {
+				current = schemaCurrent(tx)
+				pending = current && tx.Bucket(bucketMeta).Get(keyCompact) != nil
+				return nil
+			}); err != nil || current {
+				return err
+			}
 			return db.Update(func(tx *bbolt.Tx) error {
 				if err := initSchema(tx, false); err != nil {
 					return err

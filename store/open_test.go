@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -237,5 +238,49 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 	st, err := Doctor(path, 0)
 	if !errors.Is(err, ErrNewerSchema) || st.Schema != SchemaVersion+1 {
 		t.Errorf("Doctor = %+v, %v; want schema %d and ErrNewerSchema", st, err, SchemaVersion+1)
+	}
+}
+
+// TestReopeningWritesNothing: opening a database that is up to date (and
+// was backed up today) writes nothing to it, for a write costs two fsyncs
+// before the first screen; a database that lacks a bucket still gets it.
+func TestReopeningWritesNothing(t *testing.T) {
+	c := newClock()
+	path := dbPath(t)
+	s, err := Open(path, c.opts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	openAt(t, path, c.opts()).Close()
+	after, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Error("opening an up-to-date database changed its bytes")
+	}
+
+	// Take the guides bucket away: the next Open must put it back.
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bbolt.Tx) error { return tx.DeleteBucket(bucketGuides) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s = openAt(t, path, c.opts())
+	if err := s.view(func(tx *bbolt.Tx) error {
+		if tx.Bucket(bucketGuides) == nil {
+			return errors.New("the guides bucket was not made again")
+		}
+		return nil
+	}); err != nil {
+		t.Error(err)
 	}
 }
