@@ -21,9 +21,15 @@ const MaxText = 16 << 10
 type TooLongError struct {
 	What string
 	Len  int
+	// Paste is true when a paste would have made the text too long: it
+	// is refused whole, never cut short unseen.
+	Paste bool
 }
 
 func (e *TooLongError) Error() string {
+	if e.Paste {
+		return fmt.Sprintf("Nothing was pasted: it would make this %s longer than %d KiB, vigil's limit; paste it in parts, or a shorter text.", e.What, MaxText>>10)
+	}
 	advice := "shorten it"
 	switch e.What {
 	case "note":

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"vigil/guides"
 	"vigil/session"
 )
@@ -98,4 +100,30 @@ func BenchmarkKeystrokeAtLimit(b *testing.B) {
 		b.Fatalf("refused at the limit: %s", a.session.limitErr)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N), "ns/key")
+}
+
+// BenchmarkBigPasteThenKeys is a 100 KiB paste into a note (refused whole:
+// over the limit) and the two keys after it, each drawn. Each must stay
+// under one frame (16.7 ms); ns/msg is the figure to read.
+func BenchmarkBigPasteThenKeys(b *testing.B) {
+	a := benchApp(b, "faq/what-is-cybersex-trafficking")
+	a = drive(b, a, keyMsg("enter"))
+	a = drive(b, a, typeText(strings.Repeat("We prayed for the children and for the teams. ", 10))...)
+	note := a.session.ta.Value()
+	paste := tea.PasteMsg{Content: strings.Repeat("0123456789abcde\n", 100<<10/16)}
+	k, bs := keyMsg("x"), keyMsg("backspace")
+	b.ReportAllocs()
+	for b.Loop() {
+		m, _ := a.Update(paste)
+		_ = m.View()
+		m, _ = m.(App).Update(k)
+		_ = m.View()
+		m, _ = m.(App).Update(bs)
+		_ = m.View()
+		a = m.(App)
+	}
+	if got := a.session.meet.Note(false).Text; got != note {
+		b.Fatalf("the note is %d bytes after the rounds, want %d", len(got), len(note))
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(3*b.N), "ns/msg")
 }

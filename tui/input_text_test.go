@@ -132,3 +132,24 @@ func TestBackgroundAnswerRestyles(t *testing.T) {
 		}
 	}
 }
+
+// TestPasteGoesIntoTheMeeting: a paste into the note, the add form or a
+// burst of typed text (which asText makes a paste) goes into the meeting at
+// once, as a key does, so esc straight after keeps it; a paste that would
+// go over the limit is refused whole with its sentence.
+func TestPasteGoesIntoTheMeeting(t *testing.T) {
+	a, _ := newTestApp(t, tinyGuide(), 100, 30)
+	a = drive(t, a, keyMsg("right"), keyMsg("enter"))
+	a = drive(t, a, tea.PasteMsg{Content: "pasted\r\nwords"}, tea.KeyPressMsg{Code: tea.KeyExtended, Text: " home"}, keyMsg("esc"))
+	if got, want := a.session.meet.Note(false).Text, "pasted\nwords home"; got != want {
+		t.Fatalf("after the paste, a burst and esc the note is %q, want %q", got, want)
+	}
+
+	a = drive(t, a, keyMsg("enter"), tea.PasteMsg{Content: strings.Repeat("x", 100<<10)})
+	if got := a.session.ta.Value(); got != "pasted\nwords home" {
+		t.Errorf("a 100 KiB paste changed the editor: %d bytes", len(got))
+	}
+	if !strings.Contains(a.session.limitErr, "Nothing was pasted") {
+		t.Errorf("no sentence for the refused paste: %q", a.session.limitErr)
+	}
+}

@@ -158,6 +158,8 @@ func (m sessionModel) handle(msg tea.Msg) (sessionModel, tea.Cmd) {
 		return m.setSize(msg.Width, msg.Height)
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		return m.paste(msg)
 	case renderedMsg:
 		if msg.sessionID != id {
 			return m, nil
@@ -235,6 +237,33 @@ func (m sessionModel) handleKey(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 		return m.updateNote(msg)
 	}
 	return m.browse(msg)
+}
+
+// paste gives pasted text, or a burst of typed text (see asText), to the
+// field being typed in, through the same checks and the same saving as a
+// key: given to the field alone, it would be shown but not kept.
+func (m sessionModel) paste(msg tea.PasteMsg) (sessionModel, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.mode {
+	case modeEditing:
+		return m.typeInNote(msg)
+	case modeForm:
+		switch m.form.stage {
+		case stageAsk:
+			// As when typing starts: the request is private, and the
+			// paste starts its text.
+			m.form = own(m.form)
+			m.form.private, m.form.stage = true, stageText
+			focus := m.form.focus()
+			m, cmd = m.typeInForm(msg)
+			return m, tea.Batch(focus, cmd)
+		case stageText:
+			return m.typeInForm(msg)
+		}
+	case modeMinutes, modeWho, modeSearch, modeAnswering:
+		m.input, cmd = updateInput(m.input, msg)
+	}
+	return m, cmd
 }
 
 // browse handles a key while the page is read.

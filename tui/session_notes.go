@@ -39,12 +39,24 @@ func (m sessionModel) updateNote(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 		m.refresh(false)
 		return m.scheduleSave()
 	}
+	return m.typeInNote(msg)
+}
+
+// typeInNote gives a key or a paste to the editor (a burst of typed text
+// comes as a paste too; see asText). What it changes goes into the meeting
+// at once, to be saved; a paste that would go over the limit is refused
+// whole with its sentence, where the editor would cut it short unseen.
+func (m sessionModel) typeInNote(msg tea.Msg) (sessionModel, tea.Cmd) {
 	before := m.ta.Value()
+	if p, ok := msg.(tea.PasteMsg); ok && len(before)+len(p.Content) > session.MaxText {
+		m.limitErr = session.Sentence((&session.TooLongError{What: "note", Len: len(before) + len(p.Content), Paste: true}).Error())
+		return m, nil
+	}
 	ta, cmd := m.ta.Update(msg)
 	m.ta = &ta // a new copy: changed below without changing the model before
 	after := m.ta.Value()
 	if after == before {
-		if utf8.RuneCountInString(before) >= session.MaxText && startsText(msg) { // the editor's CharLimit, in runes
+		if k, isKey := msg.(tea.KeyPressMsg); isKey && utf8.RuneCountInString(before) >= session.MaxText && startsText(k) { // the editor's CharLimit, in runes
 			m.limitErr = session.Sentence((&session.TooLongError{What: "note", Len: len(before)}).Error())
 		}
 		return m, cmd
