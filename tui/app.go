@@ -286,10 +286,16 @@ func (a App) view() string {
 // cursor is the terminal cursor of the text field in front, placed by the
 // View; nil when nothing is being typed or a dialog covers the screen.
 func (a App) cursor() *tea.Cursor {
-	if a.width == 0 || tooSmall(a.width, a.height) || a.top() != nil || a.state != stateSession {
+	if a.width == 0 || tooSmall(a.width, a.height) || a.top() != nil {
 		return nil
 	}
-	return a.session.cursor()
+	switch a.state {
+	case stateSession:
+		return a.session.cursor()
+	case stateHome:
+		return a.home.cursor()
+	}
+	return nil
 }
 
 // Final is everything to write when the program ends, for Saver.Close:

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -26,10 +28,56 @@ func lineInput(ctx *context, prompt, placeholder string, limit, width int) *text
 	st.Focused.Placeholder = ctx.styles.Muted.Italic(true)
 	st.Blurred.Placeholder = ctx.styles.Muted.Italic(true)
 	if ctx.cfg.ReduceMotion {
-		st.Cursor.Blink = false
+		st.Cursor.Blink = false // the terminal's cursor stands still too (Cursor copies it)
 	}
 	in.SetStyles(st)
+	in.SetVirtualCursor(false) // the terminal's own cursor, placed by the View: see fieldCursor
 	return &in
+}
+
+// fieldCursor is the terminal's cursor for a one-line field, its column
+// counted from the field's first cell (the prompt's); nil when the field
+// is not focused. The screen moves it to where it draws the field.
+//
+// bubbles v2.2.1's Model.Cursor counts the runes before the cursor from
+// the start of the value (bubbles issue 1001): wrong once the field
+// scrolls sideways, and for letters two cells wide. So the column is
+// taken from what View draws instead: the field drawn again with its own
+// drawn cursor differs from the field as shown first at the cursor's cell.
+func fieldCursor(in *textinput.Model) *tea.Cursor {
+	c := in.Cursor()
+	if c == nil {
+		return nil
+	}
+	drawn := *in // a copy, to draw; in is not changed
+	drawn.SetVirtualCursor(true)
+	shown, marked := in.View(), drawn.View()
+	i := 0
+	for i < len(shown) && i < len(marked) && shown[i] == marked[i] {
+		i++
+	}
+	if i == len(shown) && i == len(marked) {
+		return c // nothing tells them apart: bubbles' own column
+	}
+	head := marked[:i]
+	// Both may begin a colour code alike: the cell starts before it.
+	if j := strings.LastIndexByte(head, ansi.ESC); j >= 0 && !strings.ContainsRune(head[j:], 'm') {
+		head = head[:j]
+	}
+	c.X = ansi.StringWidth(head)
+	return c
+}
+
+// placeCursor moves a field's cursor to where the screen draws the field:
+// its first cell at (x, y), w cells wide. A field cut to w cells keeps
+// the cursor in its last cell. nil stays nil.
+func placeCursor(c *tea.Cursor, x, y, w int) *tea.Cursor {
+	if c == nil {
+		return nil
+	}
+	c.X = x + clamp(c.X, 0, max(0, w-1))
+	c.Y += y
+	return c
 }
 
 // updateInput gives a message to a one-line field and returns the field

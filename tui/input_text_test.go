@@ -153,3 +153,19 @@ func TestPasteGoesIntoTheMeeting(t *testing.T) {
 		t.Errorf("no sentence for the refused paste: %q", a.session.limitErr)
 	}
 }
+
+// TestWhoIsHereFollowsEachKey: the content note's line of who is here
+// shows every key at once (it lagged one key behind the field), and a
+// paste into the field is saved as typing is.
+func TestWhoIsHereFollowsEachKey(t *testing.T) {
+	a, _ := newTestApp(t, tinyGuide(), 100, 30)
+	a = drive(t, a, keyMsg("w"))
+	a = drive(t, a, typeText("Ana, Ben")...)
+	if v := viewText(a); !strings.Contains(v, "Who is here: Ana, Ben (w to change)") {
+		t.Errorf("the page's line does not show the last key:\n%s", v)
+	}
+	a = drive(t, a, tea.PasteMsg{Content: ", Carla"})
+	if got, want := a.session.meet.Rec.Session.Attendance, "Ana, Ben, Carla"; got != want {
+		t.Errorf("after a paste who is here is %q, want %q", got, want)
+	}
+}

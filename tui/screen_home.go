@@ -291,6 +291,18 @@ func (h homeModel) startView() string {
 	return b.String()
 }
 
+// cursor is the terminal's cursor in the group's field, where view draws
+// it; nil when no group is typed (the list, alone, opening, no guide).
+func (h homeModel) cursor() *tea.Cursor {
+	if !h.starting || h.alone || h.busy || len(h.ctx.cfg.Library.Guides) == 0 {
+		return nil
+	}
+	// Under the app's title and a blank line, startView's title and a
+	// blank line, the guide and a blank line; after the app's padding.
+	const row = 2 + 2 + 2
+	return placeCursor(fieldCursor(h.group), 1, row, h.width-2)
+}
+
 // sessionLine is one session in a list: when, group, guide and progress.
 func sessionLine(s store.Session) string {
 	group := session.OneLine(s.Group)

@@ -260,7 +260,9 @@ func (m sessionModel) paste(msg tea.PasteMsg) (sessionModel, tea.Cmd) {
 		case stageText:
 			return m.typeInForm(msg)
 		}
-	case modeMinutes, modeWho, modeSearch, modeAnswering:
+	case modeWho:
+		return m.typeInWho(msg)
+	case modeMinutes, modeSearch, modeAnswering:
 		m.input, cmd = updateInput(m.input, msg)
 	}
 	return m, cmd

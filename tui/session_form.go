@@ -201,6 +201,24 @@ func (f itemForm) view() string {
 	return st.NoteTitle.Render(f.title()) + "\n" + st.NoteActive.Render(body)
 }
 
+// cursor is the terminal's cursor in the field in focus, counted from the
+// form's first line (its title); nil when no field is drawn to type in:
+// the form asks a question, or a private request is written in the
+// shared view (where even the cursor would tell how much is typed).
+func (f itemForm) cursor() *tea.Cursor {
+	if f.stage != stageText || f.masked(f.leader) {
+		return nil
+	}
+	in := &f.text
+	if f.focused == 1 {
+		in = &f.name
+	}
+	// The fields are the box's first two lines, under the title and the
+	// box's top border, after its border and padding; the box fits them
+	// whole (the prompt, the text and the cell after it).
+	return placeCursor(fieldCursor(in), 1+1, 1+1+f.focused, ansi.StringWidth(in.Prompt)+in.Width()+1)
+}
+
 // updateForm handles keys while the form is open: enter saves, esc
 // cancels (asking first when typed text would be lost).
 func (m sessionModel) updateForm(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"vigil/session"
 	"vigil/store"
@@ -103,6 +104,7 @@ func (m sessionModel) revisitKey(msg tea.KeyPressMsg) (_ sessionModel, _ tea.Cmd
 		m.mode = modeAnswering
 		cmd := m.input.Focus()
 		m.refresh(false)
+		m.showAnswerField()
 		return m, cmd, true
 	default:
 		return m, nil, false
@@ -167,12 +169,46 @@ func (m sessionModel) revisitView() string {
 	if m.mode == modeAnswering {
 		b.WriteString("\n" + m.input.View() + "\n")
 	}
+	b.WriteString(m.revisitHelp(nReq < len(rows)))
+	return b.String()
+}
+
+// revisitHelp is the end of the revisit step, under the answer field: the
+// keys, after a blank line.
+func (m sessionModel) revisitHelp(commitments bool) string {
 	help := "p still praying · y answered · x archive · ↑/↓ choose"
-	if nReq < len(rows) {
+	if commitments {
 		help += "\n" + "c kept going · d done · l let go"
 	}
-	b.WriteString("\n" + st.Muted.Render(help))
-	return b.String()
+	return "\n" + m.ctx.styles.Muted.Render(help)
+}
+
+// answerRow is the line of the body, counted from its first line on
+// screen, that the answer field is drawn on: under it there is only
+// revisitHelp, as the page wraps it. ok is false when the field is not
+// on screen (scrolled off).
+func (m sessionModel) answerRow() (row int, ok bool) {
+	if m.page().Kind != session.PageRevisit {
+		return 0, false
+	}
+	commitments := slices.ContainsFunc(m.revisitRows(), func(r revisitRow) bool { return r.commitment })
+	below := 1 + strings.Count(ansi.Wrap(m.revisitHelp(commitments), m.vp.Width(), ""), "\n")
+	row = m.vp.TotalLineCount() - 1 - below - m.vp.YOffset()
+	return row, row >= 0 && row < m.vp.Height()
+}
+
+// showAnswerField scrolls the page so that the answer's field is in view:
+// on a short screen it opens below the part shown, and the leader would
+// type unseen.
+func (m *sessionModel) showAnswerField() {
+	row, ok := m.answerRow()
+	switch {
+	case ok:
+	case row >= m.vp.Height():
+		m.vp.SetYOffset(m.vp.YOffset() + row - m.vp.Height() + 1)
+	default:
+		m.vp.SetYOffset(m.vp.YOffset() + row)
+	}
 }
 
 func (m sessionModel) carriedRequest(selected bool, gr store.GroupRequest) string {

@@ -194,10 +194,16 @@ func (m sessionModel) updateWho(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 		m.refresh(false)
 		return m.queue(cs)
 	}
+	return m.typeInWho(msg)
+}
+
+// typeInWho gives a key or a paste to the who-is-here field. It is saved
+// as it is typed, like a note (issue 12.2), and the page shows it at once.
+func (m sessionModel) typeInWho(msg tea.Msg) (sessionModel, tea.Cmd) {
 	var cmd tea.Cmd
 	m.input, cmd = updateInput(m.input, msg)
-	m.refresh(false)
-	// Saved as it is typed, like a note (issue 12.2).
-	m, save := m.queue(m.meet.SetAttendance(strings.TrimSpace(m.input.Value())))
+	cs := m.meet.SetAttendance(strings.TrimSpace(m.input.Value()))
+	m.refresh(false) // after SetAttendance: the page's line of who is here shows this key too
+	m, save := m.queue(cs)
 	return m, tea.Batch(cmd, save)
 }

@@ -412,20 +412,42 @@ func (m sessionModel) view() string {
 	return indent(m.head + m.vp.View() + "\n" + note + "\n" + m.foot)
 }
 
-// cursor is where the terminal's cursor goes: in the note being written,
-// offset by where view draws the editor (the margin, the page above, the
-// label, the box's border and padding). nil hides it.
+// cursor is where the terminal's cursor goes: in the field being typed
+// in, offset by where view draws it (the margin, the page above, the
+// note's label, the box's border and padding). nil hides it.
 func (m sessionModel) cursor() *tea.Cursor {
-	if m.mode != modeEditing {
+	if !m.typing() {
 		return nil
 	}
-	c := m.ta.Cursor()
-	if c == nil {
-		return nil
+	const margin, inBox = 1, 1 + 1 + 1 // indent's margin; and the box's border and padding
+	top := strings.Count(m.head, "\n") // the page's first line
+	note := top + m.vp.Height()        // the note's label or title: the viewport draws all its lines
+	switch m.mode {
+	case modeEditing:
+		c := m.ta.Cursor()
+		if c == nil {
+			return nil
+		}
+		c.Y += note + strings.Count(m.noteLabel(), "\n") + 1 + 1 // the label, the box's top border
+		c.X += inBox
+		return c
+	case modeMinutes, modeWho:
+		if m.page().Kind != session.PageContentNote {
+			return nil // only the content note asks them (buildNoteView)
+		}
+		// The third of the choices, under the title and the box's top border.
+		return placeCursor(fieldCursor(m.input), inBox, note+1+1+2, m.lay.noteWidth)
+	case modeSearch:
+		// The status line, the first of the foot, under the note.
+		return placeCursor(fieldCursor(m.input), margin, note+strings.Count(m.noteView, "\n")+1, m.width-2)
+	case modeAnswering:
+		row, ok := m.answerRow()
+		if !ok {
+			return nil
+		}
+		return placeCursor(fieldCursor(m.input), margin, top+row, m.vp.Width())
+	case modeForm:
+		return placeCursor(m.form.cursor(), margin, note, m.width-2)
 	}
-	above := strings.Count(m.head, "\n") + strings.Count(m.vp.View(), "\n") + 1 + // the page
-		strings.Count(m.noteLabel(), "\n") + 1 // the label
-	c.Y += above + 1 // the box's top border
-	c.X += 1 + 1 + 1 // indent's margin, the border, the padding
-	return c
+	return nil
 }
