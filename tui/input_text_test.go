@@ -169,3 +169,25 @@ func TestWhoIsHereFollowsEachKey(t *testing.T) {
 		t.Errorf("after a paste who is here is %q, want %q", got, want)
 	}
 }
+
+// TestPasteIntoTheAddForm: a paste at the form's first question starts a
+// private request, as typing does, and is kept as the form's draft at once;
+// a paste that would go over the limit is refused whole.
+func TestPasteIntoTheAddForm(t *testing.T) {
+	a, _ := newTestApp(t, tinyGuide(), 100, 30)
+	a = goTo(t, a, session.KeyRequests)
+	a = drive(t, a, keyMsg("a"), tea.PasteMsg{Content: "for the children"})
+	if !a.session.form.private || a.session.form.text.Value() != "for the children" {
+		t.Fatalf("after a paste the form is private=%v with %q", a.session.form.private, a.session.form.text.Value())
+	}
+	if d := a.session.meet.Rec.Notes[session.DraftRequestKey].Text; !strings.Contains(d, "for the children") {
+		t.Errorf("the paste is not in the form's draft: %q", d)
+	}
+	a = drive(t, a, tea.PasteMsg{Content: strings.Repeat("x", 100<<10)})
+	if got := a.session.form.text.Value(); got != "for the children" {
+		t.Errorf("a 100 KiB paste changed the field: %d bytes", len(got))
+	}
+	if !strings.Contains(a.session.form.err, "Nothing was pasted") {
+		t.Errorf("no sentence for the refused paste: %q", a.session.form.err)
+	}
+}

@@ -312,6 +312,18 @@ func startsText(msg tea.KeyPressMsg) bool {
 // as the form's draft, like a note.
 func (m sessionModel) typeInForm(msg tea.Msg) (sessionModel, tea.Cmd) {
 	before := m.form
+	if p, ok := msg.(tea.PasteMsg); ok {
+		// The field would cut a long paste short unseen: refuse it whole.
+		in, what := &before.text, before.noun()
+		if before.focused == 1 {
+			in, what = &before.name, "name"
+		}
+		if n := len(in.Value()) + len(p.Content); n > session.MaxText {
+			m.form = own(before)
+			m.form.err = session.Sentence((&session.TooLongError{What: what, Len: n, Paste: true}).Error())
+			return m, nil
+		}
+	}
 	nf, cmd := m.form.update(msg)
 	f := &nf
 	m.form = f
