@@ -20,10 +20,22 @@ var Styles = []string{"dark", "light", "notty"}
 // styleConfigs holds the glamour style for each name in Styles, built once:
 // glamour's standard dark, light and notty styles with the Markdown marks
 // ("# ", "## " …) taken off the headings, which read better without them.
+// notty also loses the marks of bold and italic ("**For the leader**"):
+// it is what a person reads on a screen without colour (NO_COLOR, a
+// participant's plain terminal), not Markdown source.
 var styleConfigs = map[string]gansi.StyleConfig{
 	"dark":  withoutHeadingMarks(styles.DarkStyleConfig),
 	"light": withoutHeadingMarks(styles.LightStyleConfig),
-	"notty": withoutHeadingMarks(styles.NoTTYStyleConfig),
+	"notty": withoutEmphasisMarks(withoutHeadingMarks(styles.NoTTYStyleConfig)),
+}
+
+// withoutEmphasisMarks returns c with the text written before and after
+// bold, italic and struck-through words taken away.
+func withoutEmphasisMarks(c gansi.StyleConfig) gansi.StyleConfig {
+	for _, p := range []*gansi.StylePrimitive{&c.Strong, &c.Emph, &c.Strikethrough} {
+		p.BlockPrefix, p.BlockSuffix = "", ""
+	}
+	return c
 }
 
 // withoutHeadingMarks returns c with every heading prefix made only of "#"

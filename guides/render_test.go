@@ -214,3 +214,22 @@ func BenchmarkRenderSection(b *testing.B) {
 		}
 	}
 }
+
+// TestNoTTYShowsNoMarkdownMarks: without colour the reader sees words,
+// not the source's marks: no "##", "**" or "*" around them.
+func TestNoTTYShowsNoMarkdownMarks(t *testing.T) {
+	out, err := Render("## For the leader\n\n**Restore:** pray *slowly*, not ~~fast~~.\n", 60, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mark := range []string{"#", "*", "~"} {
+		if strings.Contains(out, mark) {
+			t.Errorf("the notty rendering holds %q:\n%s", mark, out)
+		}
+	}
+	for _, word := range []string{"For the leader", "Restore:", "slowly", "fast"} {
+		if !strings.Contains(out, word) {
+			t.Errorf("the notty rendering lost %q:\n%s", word, out)
+		}
+	}
+}
