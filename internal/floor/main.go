@@ -1,10 +1,12 @@
 // Command floor is the smallest bubbletea v2 program that shows a screen and
 // answers a key. vigil's latency is measured against it (see
 // e2e/latency_test.go and ../shared/tools/tui-latency.sh): the floor is what
-// the framework costs.
+// the framework costs. -fps sets bubbletea's frame rate (default: its own,
+// 60), so that vigil's can be matched.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 
@@ -36,7 +38,9 @@ func (m model) View() tea.View {
 }
 
 func main() {
-	if _, err := tea.NewProgram(model{}).Run(); err != nil {
+	fps := flag.Int("fps", 0, "frames per second (0: bubbletea's default, 60)")
+	flag.Parse()
+	if _, err := tea.NewProgram(model{}, tea.WithFPS(*fps)).Run(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

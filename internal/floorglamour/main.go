@@ -6,6 +6,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 
@@ -45,12 +46,14 @@ func (m model) View() tea.View {
 func main() {
 	// A fixed standard style: never glamour's auto style, which asks the
 	// terminal and waits when nothing answers.
+	fps := flag.Int("fps", 0, "frames per second (0: bubbletea's default, 60)")
+	flag.Parse()
 	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("dark"), glamour.WithWordWrap(80))
 	if err == nil {
 		var out string
 		out, err = r.Render(markdown)
 		if err == nil {
-			if _, err = tea.NewProgram(model{rendered: out}).Run(); err == nil {
+			if _, err = tea.NewProgram(model{rendered: out}, tea.WithFPS(*fps)).Run(); err == nil {
 				return
 			}
 		}
