@@ -100,7 +100,7 @@ func TestThreeWeeksOfOneGroup(t *testing.T) {
 	tm.waitFor("for Ana's mother", wait)
 	tm.keys("y")
 	tm.waitFor("How was it answered?", wait)
-	tm.typeText("she is well now") // no "home": a chunk "home" reads as the Home key
+	tm.typeText("she is well now")
 	tm.keys("Enter")
 	tm.waitFor("answered: she is well now", wait)
 	tm.keys("q")
