@@ -145,25 +145,12 @@ func TestCursorSearch(t *testing.T) {
 
 func TestCursorRevisitAnswer(t *testing.T) {
 	for _, size := range [][2]int{{100, 30}, {60, 20}} {
-		st := openTestStore(t)
-		g := tinyGuide()
-		week1, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := st.Apply(store.Change{SessionID: week1.Record.Session.ID,
-			Requests:    []store.Request{{ID: 1, Text: "for a new job", Name: "Ben"}},
-			Commitments: []store.Commitment{{ID: 1, Text: "read the report", Created: fixedClock()}},
-		}); err != nil {
-			t.Fatal(err)
-		}
-		week2, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock().Add(7 * 24 * time.Hour)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		a := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, GlamourStyle: "notty",
-			Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true, Start: week2})
-		a = drive(t, a, sizeMsg(size[0], size[1]), loadCarry(st, week2.Record.Session)())
+		a := secondMeeting(t, tinyGuide(), func(store.Session) store.Change {
+			return store.Change{
+				Requests:    []store.Request{{ID: 1, Text: "for a new job", Name: "Ben"}},
+				Commitments: []store.Commitment{{ID: 1, Text: "read the report", Created: fixedClock()}},
+			}
+		}).app(t, size[0], size[1])
 		a = goTo(t, a, session.KeyRevisit) // a small window scrolls the content note first
 		mustNoCursor(t, a, "browsing the revisit step")
 		if size[1] == 20 {

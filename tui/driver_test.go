@@ -55,6 +55,45 @@ func newTestApp(t testing.TB, g *guides.Guide, w, h int) (App, *store.Store) {
 	return a, st
 }
 
+// groupWeeks is a group's first two meetings of a guide in one store.
+type groupWeeks struct {
+	st           *store.Store
+	week1, week2 *session.Opened
+}
+
+// secondMeeting fills a real store (in t.TempDir) with a group's first
+// meeting of g, with what left says that meeting left (its requests,
+// commitments and notes, as one change made from its session), and opens
+// the group's second meeting a week later, to which what is still open is
+// carried.
+func secondMeeting(t testing.TB, g *guides.Guide, left func(week1 store.Session) store.Change) groupWeeks {
+	t.Helper()
+	st := openTestStore(t)
+	week1, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := left(week1.Record.Session)
+	c.SessionID = week1.Record.Session.ID
+	if err := st.Apply(c); err != nil {
+		t.Fatal(err)
+	}
+	week2, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock().Add(7 * 24 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return groupWeeks{st: st, week1: week1, week2: week2}
+}
+
+// app is the second meeting on screen, sized w×h, with what the first
+// left read.
+func (gw groupWeeks) app(t testing.TB, w, h int) App {
+	t.Helper()
+	a := New(Config{Store: gw.st, Library: guides.Library{Guides: []*guides.Guide{gw.week2.Guide}}, GlamourStyle: "notty",
+		Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true, Start: gw.week2})
+	return drive(t, a, sizeMsg(w, h), loadCarry(gw.st, gw.week2.Record.Session)())
+}
+
 // drive sends messages to the app and runs the commands they return,
 // feeding their messages back, until nothing more comes within a short
 // while. Cursor blinks and other ticks that take longer are dropped.

@@ -69,7 +69,7 @@ func runGoldens(t *testing.T, sizes [][2]int, screens []goldenScreen) {
 // every save it started finished.
 func showScreen(t *testing.T, app App, w, h int, msgs []tea.Msg, wait []string) string {
 	t.Helper()
-	seen := &probedView{}
+	seen := &lastModel{}
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithFilter(seen.filter)))
 	for _, k := range msgs {
@@ -88,19 +88,6 @@ func showScreen(t *testing.T, app App, w, h int, msgs []tea.Msg, wait []string) 
 	}
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	return view
-}
-
-// probedView keeps the view the program's model has when a probe reaches
-// it, with every message sent before the probe handled: a view half way
-// through the keys, which may show the wait text too, is never taken for
-// the screen.
-type probedView struct{ lastModel }
-
-func (p *probedView) filter(m tea.Model, msg tea.Msg) tea.Msg {
-	if _, ok := msg.(probeMsg); ok {
-		return p.lastModel.filter(m, msg)
-	}
-	return msg
 }
 
 // Text the goldens' stores hold, some of it private.
@@ -129,48 +116,41 @@ func atKey(key string, msgs ...tea.Msg) func(t *testing.T, w, h int) App {
 // pgDown is the page-down key.
 func pgDown() tea.Msg { return tea.KeyPressMsg{Code: tea.KeyPgDown} }
 
-// groupHistory fills a store with a group's first meeting, which left
-// requests (one prayed, one private, one answered), two commitments and
-// the leader's private follow-up, and opens its second meeting.
-func groupHistory(t *testing.T) (*store.Store, *session.Opened) {
+// historyWeeks is a group's first meeting, which left requests (one
+// prayed, one private, one answered), two commitments and the leader's
+// private follow-up, and its second meeting.
+func historyWeeks(t *testing.T) groupWeeks {
 	t.Helper()
-	st := openTestStore(t)
 	g := guides.Default()
-	week1, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := week1.Record.Session
-	s.Prayed = map[string]time.Time{g.Parts[2].Sections[0].ID: fixedClock()}
-	if err := st.Apply(store.Change{SessionID: s.ID, Session: &s,
-		Notes: []store.Note{{Key: session.KeyDebrief + session.LeaderSuffix, Kind: store.NoteLeader, Text: secretFollowUp, Updated: fixedClock()}},
-		Requests: []store.Request{
-			{ID: 1, Text: "for Ana's mother, in hospital", Name: "Ana", Prayed: true, Created: fixedClock()},
-			{ID: 2, Text: "for a new job", Name: "Ben", Created: fixedClock()},
-			{ID: 3, Text: secretRequest, Private: true, Created: fixedClock()},
-			{ID: 4, Text: "for Mia's surgery", Name: "Mia", Status: store.RequestAnswered, Answer: "it went well", Created: fixedClock()},
-		},
-		Commitments: []store.Commitment{
-			{ID: 1, Text: "call the helpline together", Name: "Ben", Created: fixedClock()},
-			{ID: 2, Text: "read the IJM report", Created: fixedClock()},
-		}}); err != nil {
-		t.Fatal(err)
-	}
-	week2, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock().Add(7 * 24 * time.Hour)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st, week2
+	return secondMeeting(t, g, func(s store.Session) store.Change {
+		s.Prayed = map[string]time.Time{g.Parts[2].Sections[0].ID: fixedClock()}
+		return store.Change{Session: &s,
+			Notes: []store.Note{{Key: session.KeyDebrief + session.LeaderSuffix, Kind: store.NoteLeader, Text: secretFollowUp, Updated: fixedClock()}},
+			Requests: []store.Request{
+				{ID: 1, Text: "for Ana's mother, in hospital", Name: "Ana", Prayed: true, Created: fixedClock()},
+				{ID: 2, Text: "for a new job", Name: "Ben", Created: fixedClock()},
+				{ID: 3, Text: secretRequest, Private: true, Created: fixedClock()},
+				{ID: 4, Text: "for Mia's surgery", Name: "Mia", Status: store.RequestAnswered, Answer: "it went well", Created: fixedClock()},
+			},
+			Commitments: []store.Commitment{
+				{ID: 1, Text: "call the helpline together", Name: "Ben", Created: fixedClock()},
+				{ID: 2, Text: "read the IJM report", Created: fixedClock()},
+			}}
+	})
 }
 
-// secondMeeting is the group's second meeting, sized w×h, with what the
-// first left read.
-func secondMeeting(t *testing.T, w, h int) App {
+// groupHistory is historyWeeks' store and its second meeting.
+func groupHistory(t *testing.T) (*store.Store, *session.Opened) {
 	t.Helper()
-	st, week2 := groupHistory(t)
-	a := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{guides.Default()}}, GlamourStyle: "notty",
-		Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true, Start: week2})
-	return drive(t, a, sizeMsg(w, h), loadCarry(st, week2.Record.Session)())
+	gw := historyWeeks(t)
+	return gw.st, gw.week2
+}
+
+// weekTwo is historyWeeks' second meeting, sized w×h, with what the
+// first left read.
+func weekTwo(t *testing.T, w, h int) App {
+	t.Helper()
+	return historyWeeks(t).app(t, w, h)
 }
 
 // homeWithHistory is the home screen over groupHistory's store, sized
@@ -279,13 +259,13 @@ func TestGoldenSessionModes(t *testing.T) {
 			secret: []string{secretNewReq}},
 
 		// What earlier meetings left: the second meeting of a group.
-		{name: "revisit", setup: secondMeeting, keys: keys("enter"),
+		{name: "revisit", setup: weekTwo, keys: keys("enter"),
 			wait: []string{"Requests from earlier meetings", "Commitments from last time"}, secret: []string{secretRequest, secretFollowUp}},
-		{name: "revisit-leader", setup: secondMeeting, keys: keys("enter", "tab"),
+		{name: "revisit-leader", setup: weekTwo, keys: keys("enter", "tab"),
 			wait: []string{"LEADER VIEW", "Requests from earlier meetings", secretRequest}},
-		{name: "revisit-answering", setup: secondMeeting, keys: append(keys("enter", "down", "y"), typeText("started on Monday")...),
+		{name: "revisit-answering", setup: weekTwo, keys: append(keys("enter", "down", "y"), typeText("started on Monday")...),
 			wait: []string{"How was it answered? (optional) started on Monday", "enter keep • esc keep"}, secret: []string{secretRequest}},
-		{name: "content-note-follow-up", setup: secondMeeting, keysFor: func(w, h int) []tea.Msg {
+		{name: "content-note-follow-up", setup: weekTwo, keysFor: func(w, h int) []tea.Msg {
 			if h < 40 {
 				return []tea.Msg{keyMsg("tab"), pgDown(), pgDown(), keyMsg("down"), keyMsg("down"), keyMsg("down")}
 			}

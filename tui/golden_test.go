@@ -100,10 +100,14 @@ func toPage(kind session.PageKind) func(t *testing.T, a App, st *store.Store) Ap
 	}
 }
 
-// lastModel keeps the view of the model the program last handed a message
-// to, drawn on the program's goroutine (the model shares maps and pointers
-// with the program). The terminal output cannot be searched for a screen's
-// text: bubbletea v2 draws only the cells that changed.
+// lastModel keeps the view of the program's model as a probe reaches
+// it, drawn on the program's goroutine (the model shares maps and
+// pointers with the program). Only a probe's view is kept: the program
+// takes messages in the order they were sent, so that view has every
+// message sent before the probe handled, and a view from half way through
+// the keys, which may show the text waited for too, is never taken for
+// the screen. The terminal output cannot be searched for a screen's text:
+// bubbletea v2 draws only the cells that changed.
 type lastModel struct {
 	mu   sync.Mutex
 	view string
@@ -115,6 +119,9 @@ type lastModel struct {
 type probeMsg struct{}
 
 func (l *lastModel) filter(m tea.Model, msg tea.Msg) tea.Msg {
+	if _, probe := msg.(probeMsg); !probe {
+		return msg
+	}
 	if a, ok := m.(App); ok {
 		v := viewText(a)
 		l.mu.Lock()

@@ -8,32 +8,69 @@ import (
 	"charm.land/lipgloss/v2"
 )
 
-// shortHelpLine is the footer: as many of the bindings as fit the width,
-// then "…". (bubbles/help v1.0.0 lets the line run past its width when the
-// ellipsis itself does not fit, so vigil draws the line itself.)
+// A footer that cannot show every binding is cut in the middle: its
+// first bindings, " … ", and its last keptAtEnd, which a screen's
+// ShortHelp keeps for the keys that must stay in view (? and q on every
+// page of a session, on the home screen and the prayer list). The last
+// ones are kept only while the first shownFirst still show (on a page:
+// next, back and H, the help and report resources); otherwise the line is
+// cut at the end, so that a narrow window keeps a screen's first keys.
+const (
+	keptAtEnd  = 2
+	shownFirst = 3
+)
+
+// shortHelpLine is the footer: the bindings that fit the width, in their
+// order, cut as said above, with "…" wherever a binding was left out.
+// (bubbles/help lets the line run past its width when the ellipsis itself
+// does not fit, so vigil draws the line itself.)
 func shortHelpLine(st Styles, bindings []key.Binding, width int) string {
-	var b strings.Builder
-	used := 0
 	sep := st.Help.Render(" • ")
+	var items []string
 	for _, kb := range bindings {
-		if !kb.Enabled() {
-			continue
+		if kb.Enabled() {
+			items = append(items, st.Selected.Render(kb.Help().Key)+" "+st.Help.Render(kb.Help().Desc))
 		}
-		item := st.Selected.Render(kb.Help().Key) + " " + st.Help.Render(kb.Help().Desc)
-		if used > 0 {
+	}
+	if line := strings.Join(items, sep); lipgloss.Width(line) <= width {
+		return line
+	}
+	more := st.Help.Render(" …")
+	if n := len(items) - keptAtEnd; n >= shownFirst {
+		tail := " " + strings.Join(items[n:], sep)
+		if head := fitItems(items[:n], sep, width-lipgloss.Width(more)-lipgloss.Width(tail)); head.n >= shownFirst {
+			return head.line + more + tail
+		}
+	}
+	if head := fitItems(items, sep, width-lipgloss.Width(more)); head.n > 0 || width >= lipgloss.Width(more) {
+		return head.line + more
+	}
+	return ""
+}
+
+// fitted is the first n items, joined into a line.
+type fitted struct {
+	line string
+	n    int
+}
+
+// fitItems joins as many of the first items as fit the width.
+func fitItems(items []string, sep string, width int) fitted {
+	var f fitted
+	used := 0
+	for _, item := range items {
+		if f.n > 0 {
 			item = sep + item
 		}
 		w := lipgloss.Width(item)
 		if used+w > width {
-			if used+2 <= width {
-				b.WriteString(st.Help.Render(" …"))
-			}
 			break
 		}
-		b.WriteString(item)
+		f.line += item
+		f.n++
 		used += w
 	}
-	return b.String()
+	return f
 }
 
 // fullHelpView lays the key groups out two columns to a row, so that every

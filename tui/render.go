@@ -31,21 +31,26 @@ func pageMarkdown(g *guides.Guide, p session.Page) (shared, leader string) {
 	}
 	sec := g.Parts[p.Part].Sections[p.Section]
 	var b strings.Builder
-	fmt.Fprintf(&b, "## %s\n\n%s\n", sec.Title, linksOnce(sec.Body))
+	fmt.Fprintf(&b, "## %s\n\n%s\n", sec.Title, guideMarkdown(sec.Body))
 	if p.Kind == session.PagePrompt {
 		// The step's text first, then the prompt: the leader reads the
 		// text slowly and leaves a silence before the prompts. "→ more"
 		// brings the prompt into view when the text is long. Not a block
 		// quote: glamour's quote bar miscounts the width and orphans a
 		// word.
-		fmt.Fprintf(&b, "\n### Prompt %d of %d\n\n%s\n", p.Prompt+1, len(sec.Prompts), linksOnce(sec.Prompts[p.Prompt]))
+		fmt.Fprintf(&b, "\n### Prompt %d of %d\n\n%s\n", p.Prompt+1, len(sec.Prompts), guideMarkdown(sec.Prompts[p.Prompt]))
 	}
 	shared = b.String()
 	if strings.TrimSpace(sec.Leader) != "" {
-		leader = shared + "\n---\n\n**For the leader** (not shown in the shared view)\n\n" + linksOnce(sec.Leader) + "\n"
+		leader = shared + "\n---\n\n**For the leader** (not shown in the shared view)\n\n" + guideMarkdown(sec.Leader) + "\n"
 	}
 	return shared, leader
 }
+
+// guideMarkdown is a part of the guide file (a section's text, a prompt,
+// a note for the leader, the closing) as glamour is given it: list items
+// on one line each, and each link shown once.
+func guideMarkdown(md string) string { return linksOnce(joinListLines(md)) }
 
 // mdLink is an inline Markdown link: [text](address).
 var mdLink = regexp.MustCompile(`\[([^\[\]\n]+)\]\(\s*<?([^()\s<>]+)>?(?:\s+"[^"]*")?\s*\)`)
@@ -122,7 +127,7 @@ func renderGuide(sessionID uint64, g *guides.Guide, pages []session.Page, width 
 			if strings.TrimSpace(md) == "" {
 				continue
 			}
-			if out[k], err = r.Render(linksOnce(joinListLines(md))); err != nil {
+			if out[k], err = r.Render(guideMarkdown(md)); err != nil {
 				return renderedMsg{sessionID: sessionID, width: width, err: err}
 			}
 		}

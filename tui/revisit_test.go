@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"vigil/guides"
 	"vigil/session"
 	"vigil/store"
 )
@@ -15,28 +14,15 @@ import (
 // marks one answered with a line, archives none, and the changes reach the
 // week-one session in the store.
 func TestRevisitEarlierRequests(t *testing.T) {
-	st := openTestStore(t)
-	g := tinyGuide()
-	week1, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id1 := week1.Record.Session.ID
-	err = st.Apply(store.Change{SessionID: id1, Requests: []store.Request{
-		{ID: 1, Text: "for Ana's mother", Name: "Ana", Prayed: true},
-		{ID: 2, Text: "for a new job", Name: "Ben"},
-		{ID: 3, Text: "PRIVATE-CARRY", Private: true},
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	week2, err := session.NewSession(st, g, session.Start{Group: "thursday group", Now: fixedClock().Add(7 * 24 * time.Hour)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, GlamourStyle: "notty",
-		Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true, Start: week2})
-	a = drive(t, a, sizeMsg(100, 30), loadCarry(st, week2.Record.Session)())
+	gw := secondMeeting(t, tinyGuide(), func(store.Session) store.Change {
+		return store.Change{Requests: []store.Request{
+			{ID: 1, Text: "for Ana's mother", Name: "Ana", Prayed: true},
+			{ID: 2, Text: "for a new job", Name: "Ben"},
+			{ID: 3, Text: "PRIVATE-CARRY", Private: true},
+		}}
+	})
+	st, g, id1, week2 := gw.st, gw.week2.Guide, gw.week1.Record.Session.ID, gw.week2
+	a := gw.app(t, 100, 30)
 
 	a = drive(t, a, keyMsg("right"))
 	if a.session.page().Key != session.KeyRevisit {
@@ -98,33 +84,21 @@ func TestNoRevisitWithoutEarlierRequests(t *testing.T) {
 // and l lets the other go, and both actions are week two's record
 // (Session.Revisited), not week one's.
 func TestRevisitLastMeetingsCommitments(t *testing.T) {
-	st := openTestStore(t)
-	g := tinyGuide()
-	week1, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id1 := week1.Record.Session.ID
-	if err := st.Apply(store.Change{SessionID: id1, Commitments: []store.Commitment{
-		{ID: 1, Text: "call the helpline together", Name: "Ben", Created: fixedClock()},
-		{ID: 2, Text: "read the report", Created: fixedClock()},
-	}}); err != nil {
-		t.Fatal(err)
-	}
-	week2, err := session.NewSession(st, g, session.Start{Group: "Thursday group", Now: fixedClock().Add(7 * 24 * time.Hour)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := New(Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, GlamourStyle: "notty",
-		Now: fixedClock, SaveDelay: time.Millisecond, ReduceMotion: true, Start: week2})
-	a = drive(t, a, sizeMsg(100, 30), loadCarry(st, week2.Record.Session)())
+	gw := secondMeeting(t, tinyGuide(), func(store.Session) store.Change {
+		return store.Change{Commitments: []store.Commitment{
+			{ID: 1, Text: "call the helpline together", Name: "Ben", Created: fixedClock()},
+			{ID: 2, Text: "read the report", Created: fixedClock()},
+		}}
+	})
+	st, week1, week2, id1 := gw.st, gw.week1, gw.week2, gw.week1.Record.Session.ID
+	a := gw.app(t, 100, 30)
 	a = drive(t, a, keyMsg("right"))
 	if a.session.page().Key != session.KeyRevisit {
 		t.Fatalf("the page after the content note is %q", a.session.page().Key)
 	}
 	v := viewText(a)
 	mustContain(t, v, "Commitments from last time", "call the helpline together — Ben", "read the report",
-		"c revisit: kept going", "d revisit: done", "l revisit: let go")
+		"c kept going • d done • l let go") // the footer's keys, for the selected row
 
 	a = drive(t, a, keyMsg("d"), keyMsg("down"), keyMsg("l"))
 	mustContain(t, viewText(a), "done", "let go")
@@ -147,5 +121,40 @@ func TestRevisitLastMeetingsCommitments(t *testing.T) {
 	a = drive(t, a, keyMsg("up"), keyMsg("d"))
 	if rv := load(t, st, id2).Session.Revisited; len(rv) != 1 || rv[0].ItemID != 2 {
 		t.Errorf("after d again, week two revisited %+v", rv)
+	}
+}
+
+// TestRevisitSaysPrivateRequests: the shared view's revisit step says
+// that private requests were carried, in the words of the requests page
+// and the prayer list, without showing them; the leader's view shows
+// them instead. When every carried request is private, the step does not
+// say there are none.
+func TestRevisitSaysPrivateRequests(t *testing.T) {
+	private := privateRequests(1) // "1 private request (leader's view)"
+	ben := store.Request{ID: 1, Text: "for a new job", Name: "Ben"}
+	secret := store.Request{ID: 2, Text: "PRIVATE-CARRY", Private: true}
+	report := []store.Commitment{{ID: 1, Text: "read the report", Created: fixedClock()}}
+	for _, c := range []struct {
+		name        string
+		requests    []store.Request
+		commitments []store.Commitment
+		shows       []string
+	}{
+		{"with others", []store.Request{ben, secret}, report, []string{"for a new job", private, "read the report"}},
+		{"no commitments", []store.Request{ben, secret}, nil, []string{"for a new job", private}},
+		{"only private", []store.Request{secret}, report, []string{"No open requests for the room", private, "read the report"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := secondMeeting(t, tinyGuide(), func(store.Session) store.Change {
+				return store.Change{Requests: c.requests, Commitments: c.commitments}
+			}).app(t, 100, 30)
+			a = goTo(t, a, session.KeyRevisit)
+			shared := pageLines(t, a)
+			mustContain(t, shared, c.shows...)
+			mustNotContain(t, shared, "PRIVATE-CARRY", "No open requests from earlier meetings of this group")
+			leader := pageLines(t, drive(t, a, keyMsg("tab")))
+			mustContain(t, leader, "PRIVATE-CARRY")
+			mustNotContain(t, leader, private)
+		})
 	}
 }

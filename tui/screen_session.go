@@ -264,6 +264,9 @@ func (m sessionModel) paste(msg tea.PasteMsg) (sessionModel, tea.Cmd) {
 		return m.typeInWho(msg)
 	case modeMinutes, modeSearch, modeAnswering:
 		m.input, cmd = updateInput(m.input, msg)
+		// As after a key (updateMinutes, updateAnswer): the field is
+		// drawn in the note box or the page, which are made here.
+		m.refresh(false)
 	}
 	return m, cmd
 }

@@ -165,40 +165,87 @@ func (f itemForm) title() string {
 	return "Add a commitment"
 }
 
-// view draws the form. In the shared view nothing typed for a private
+// formLine is one line of the form's box. give is the order in which
+// lines give way when the box is too low for them all (the note box's
+// height, at the smallest window): 0 never; higher first.
+type formLine struct {
+	text string
+	give int
+}
+
+// view draws the form in the note box's place, at the note box's size,
+// so that nothing around it moves: l.noteLines lines of l.noteWidth
+// columns, under a title. In the shared view nothing typed for a private
 // request is drawn at all, not even masked: the room sees the screen.
-func (f itemForm) view() string {
-	leader := f.leader
+func (f itemForm) view(l layout) string {
 	st := f.ctx.styles
-	var body string
+	// The fields stay while they are typed in: the cursor stands on them.
+	fieldGives := 2
+	if f.stage == stageText {
+		fieldGives = 0
+	}
+	var lines []formLine
 	switch {
 	case f.stage == stageAsk:
-		body = "For the room, or private?\n" +
-			"  r  for the room: the room sees it as it is typed\n" +
-			"  p  private: only the leader's view shows it\n" +
-			st.Muted.Render("Or simply start typing: the request is then private.")
-	case f.masked(leader):
-		body = st.Private.Render("A private request is being written (the leader's view shows it).")
+		lines = []formLine{{text: "For the room, or private?"},
+			{text: "  r  for the room: the room sees it as it is typed"},
+			{text: "  p  private: only the leader's view shows it"},
+			{text: st.Muted.Render("Or simply start typing: the request is then private."), give: 1}} // the footer says p/type
+	case f.masked(f.leader):
+		lines = []formLine{{text: st.Private.Render("A private request is being written (the leader's view shows it).")}}
 	default:
-		body = f.text.View() + "\n" + f.name.View()
+		lines = []formLine{{text: f.text.View()}, {text: f.name.View(), give: fieldGives}}
 	}
 	if f.isRequest && f.stage != stageAsk {
 		mark := "[ ]"
 		if f.private {
 			mark = st.Private.Render("[x]")
 		}
-		body += "\n" + mark + " Private: only in the leader's view (ctrl+p)"
+		// It gives way first: the footer says ctrl+p too, and in the
+		// shared view a private request says so on its first line.
+		lines = append(lines, formLine{text: mark + " Private: only in the leader's view (ctrl+p)", give: 1})
 	}
 	switch f.stage {
 	case stageDiscard:
-		body += "\n" + st.Warn.Render("Discard this "+f.noun()+"? y/n")
+		lines = append(lines, formLine{text: st.Warn.Render("Discard this " + f.noun() + "? y/n")})
 	case stageDelete:
-		body += "\n" + st.Warn.Render("Delete this "+f.noun()+" for good? y/n")
+		lines = append(lines, formLine{text: st.Warn.Render("Delete this " + f.noun() + " for good? y/n")})
 	}
 	if f.err != "" {
-		body += "\n" + st.Error.Render(f.err)
+		lines = append(lines, formLine{text: st.Error.Render(f.err)})
 	}
-	return st.NoteTitle.Render(f.title()) + "\n" + st.NoteActive.Render(body)
+	body := fitLines(lines, l.noteLines, l.noteWidth)
+	return truncate(st.NoteTitle.Render(f.title()), l.noteWidth+4) + "\n" +
+		st.NoteActive.Width(l.noteWidth+4).Height(l.noteLines+2).Render(body)
+}
+
+// fitLines wraps lines to width and fits them into n lines: lines give
+// way in their order (formLine.give) until the rest fit, and what still
+// does not fit is cut at the end, where the error goes.
+func fitLines(lines []formLine, n, width int) string {
+	wrapped := func(ls []formLine) []string {
+		var out []string
+		for _, l := range ls {
+			out = append(out, strings.Split(ansi.Wrap(l.text, width, ""), "\n")...)
+		}
+		return out
+	}
+	for give := 1; len(wrapped(lines)) > n; give++ {
+		most := 0
+		for _, l := range lines {
+			most = max(most, l.give)
+		}
+		if give > most {
+			break
+		}
+		lines = slices.DeleteFunc(lines, func(l formLine) bool { return l.give == give })
+	}
+	out := wrapped(lines)
+	if len(out) > n {
+		out = out[:n]
+		out[n-1] = truncate(out[n-1]+" …", width)
+	}
+	return strings.Join(out, "\n")
 }
 
 // cursor is the terminal's cursor in the field in focus, counted from the

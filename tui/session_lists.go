@@ -127,6 +127,18 @@ func privateRequests(n int) string {
 	return session.Count(n, "private request", "private requests") + " (leader's view)"
 }
 
+// hiddenRequests is the line that says, in a view that leaves private
+// requests out, how many it leaves out, in the prayer list's words
+// (privateRequests); "" when it leaves none out. all is how many requests
+// there are, shown how many the view shows: which it shows is the
+// meeting's rule (Meeting.RequestsIn, CarriedRequestsIn).
+func (m sessionModel) hiddenRequests(all, shown int) string {
+	if all <= shown {
+		return ""
+	}
+	return m.ctx.styles.Private.Render(privateRequests(all-shown)) + "\n"
+}
+
 func (m sessionModel) requestsView() string {
 	st := m.ctx.styles
 	var b strings.Builder
@@ -136,13 +148,13 @@ func (m sessionModel) requestsView() string {
 	}
 	b.WriteString(st.Title.Render(title) + "\n\n")
 	vis := m.meet.RequestsIn(m.audience())
-	hidden := len(m.meet.Rec.Requests) - len(vis)
+	hidden := m.hiddenRequests(len(m.meet.Rec.Requests), len(vis))
 	if len(vis) == 0 {
 		msg := "No requests yet. Press a to add one as it is spoken."
 		if m.meet.Alone() {
 			msg = "No requests yet. Press a to add one."
 		}
-		if hidden > 0 {
+		if hidden != "" {
 			msg = "No requests for the room yet. Press a to add one as it is spoken."
 		}
 		b.WriteString(st.Muted.Render(msg) + "\n")
@@ -154,9 +166,7 @@ func (m sessionModel) requestsView() string {
 		}
 		b.WriteString(m.item(n == m.sel, mark, r.Text, r.Name, r.Private) + "\n")
 	}
-	if hidden > 0 {
-		b.WriteString(st.Private.Render(privateRequests(hidden)) + "\n")
-	}
+	b.WriteString(hidden)
 	b.WriteString("\n" + st.Muted.Render(m.listHelp(true)))
 	if m.audience() == session.Shared {
 		b.WriteString("\n" + st.Muted.Render("Requests marked private show only in the leader's view (tab)."))

@@ -59,7 +59,9 @@ func (m sessionModel) selectedRow() (revisitRow, bool) {
 	return rows[m.sel], true
 }
 
-// revisitKeys are the keys for the selected row.
+// revisitKeys are the keys for the selected row, for the footer: said
+// short, as the step's own help line says them, so that the footer keeps
+// them beside ? and q ("revisit:" is for the list of all keys).
 func (m sessionModel) revisitKeys() []key.Binding {
 	k := m.ctx.keys
 	row, ok := m.selectedRow()
@@ -67,9 +69,9 @@ func (m sessionModel) revisitKeys() []key.Binding {
 	case !ok:
 		return nil
 	case row.commitment:
-		return []key.Binding{k.Ongoing, k.Done, k.LetGo}
+		return []key.Binding{withHelp(k.Ongoing, "c", "kept going"), withHelp(k.Done, "d", "done"), withHelp(k.LetGo, "l", "let go")}
 	}
-	return []key.Binding{k.Praying, k.Answered, k.Archive}
+	return []key.Binding{withHelp(k.Praying, "p", "still praying"), withHelp(k.Answered, "y", "answered"), withHelp(k.Archive, "x", "archive")}
 }
 
 // revisitKey acts on the selected row. done is false when the key is not
@@ -148,16 +150,22 @@ func (m sessionModel) revisitView() string {
 	if nReq < 0 {
 		nReq = len(rows)
 	}
+	// The private requests this view leaves out, said as the requests
+	// page says them, under the requests it shows.
+	hidden := m.hiddenRequests(len(m.meet.Carry.Requests), nReq)
 	switch {
 	case m.meet.CarryErr != nil:
 		b.WriteString(st.Error.Render("What earlier meetings left could not be read: "+m.meet.CarryErr.Error()) + "\n")
 	case !m.meet.CarryLoaded:
 		b.WriteString(st.Muted.Render("Reading the group's earlier requests…") + "\n")
+	case nReq == 0 && hidden != "":
+		b.WriteString(st.Muted.Render("No open requests for the room from earlier meetings.") + "\n")
 	case nReq == 0:
 		b.WriteString(st.Muted.Render("No open requests from earlier meetings of this group.") + "\n")
 	}
 	for n, row := range rows {
 		if n == nReq {
+			b.WriteString(hidden)
 			b.WriteString("\n" + st.Title.Render("Commitments from last time") + "\n\n")
 		}
 		if row.commitment {
@@ -165,6 +173,9 @@ func (m sessionModel) revisitView() string {
 		} else {
 			b.WriteString(m.carriedRequest(n == m.sel, m.meet.Carry.Requests[row.i]))
 		}
+	}
+	if nReq == len(rows) {
+		b.WriteString(hidden) // no commitments follow
 	}
 	if m.mode == modeAnswering {
 		b.WriteString("\n" + m.input.View() + "\n")

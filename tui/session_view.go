@@ -23,7 +23,7 @@ func (m sessionModel) setSize(w, h int) (sessionModel, tea.Cmd) {
 	case modeEditing:
 		m.ta = own(m.ta)
 		m.ta.SetWidth(m.lay.noteWidth)
-		m.ta.SetHeight(m.lay.noteLines + 2)
+		m.ta.SetHeight(m.lay.noteLines) // as newNoteArea: the box's border is around it
 	case modeForm:
 		m.form = own(m.form)
 		m.form.setWidth(m.lay.noteWidth)
@@ -268,7 +268,8 @@ func (m sessionModel) noteLabel() string {
 	}
 }
 
-// ShortHelp is the footer's keys for what is on screen.
+// ShortHelp is the footer's keys for what is on screen. A page's keys end
+// with ? and q, which a narrow footer keeps (shortHelpLine).
 func (m sessionModel) ShortHelp() []key.Binding {
 	k := m.ctx.keys
 	switch m.mode {
@@ -305,7 +306,9 @@ func (m sessionModel) ShortHelp() []key.Binding {
 		if m.moreBelow() {
 			full = []key.Binding{withHelp(k.Next, "→", "more"), withHelp(k.Edit, "enter", "full guide")}
 		}
-		b := append(full, k.Gentle, res, withHelp(k.Minutes, "m", m.words().Length))
+		// H before g: the note box under the page offers the gentler
+		// path too, and a footer cut after three keys keeps H.
+		b := append(full, res, k.Gentle, withHelp(k.Minutes, "m", m.words().Length))
 		if !m.meet.Alone() {
 			b = append(b, k.Who)
 		}
@@ -317,7 +320,7 @@ func (m sessionModel) ShortHelp() []key.Binding {
 		}
 		return b
 	case session.PageRevisit:
-		return append([]key.Binding{next, k.Back, res}, append(m.revisitKeys(), view, k.Help)...)
+		return append([]key.Binding{next, k.Back, res}, append(m.revisitKeys(), view, k.Help, k.Quit)...)
 	case session.PageRequests, session.PageCommitments:
 		b := []key.Binding{next, k.Back, res, k.Add}
 		if p.Kind == session.PageRequests {
@@ -399,7 +402,7 @@ func (m sessionModel) view() string {
 	var note string
 	switch m.mode {
 	case modeForm:
-		note = m.form.view()
+		note = m.form.view(m.lay)
 	case modeEditing:
 		box := m.ctx.styles.NoteActive
 		if m.leader {
