@@ -62,7 +62,9 @@ func TestPrayerList(t *testing.T) {
 	a = drive(t, a, loadPrayerList(a.ctx.cfg.Store)())
 	v := viewText(a)
 	mustContain(t, v, "Prayer list", "OPEN-REQUEST — Ana", "added 2026-11-26 · prayed in 1 session",
-		"Answered", "ANSWERED-REQUEST", "answered: she is home", "Pray for A — in 1 session", "SHARED VIEW")
+		"Answered", "ANSWERED-REQUEST", "answered: she is home", "SHARED VIEW")
+	// How often the group prayed the guide's request: on the line under it.
+	mustContain(t, strings.Join(strings.Fields(v), " "), "✓ Pray for A prayed in 1 session")
 	mustNotContain(t, v, "PRIVATE-REQUEST")
 	if idxOpen, idxAns := strings.Index(v, "OPEN-REQUEST"), strings.Index(v, "ANSWERED-REQUEST"); idxAns < idxOpen {
 		t.Error("answered requests are not shown apart, after the open ones")

@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"vigil/guides"
 	"vigil/session"
@@ -231,7 +233,7 @@ func (h homeModel) body() string {
 		if n == 1 {
 			say = "1 guide file of yours has problems; `vigil guides` lists it."
 		}
-		b.WriteString("\n" + st.Warn.Render(say) + "\n")
+		b.WriteString("\n" + hangWrap(st.Warn.Render(say), h.width-2, "") + "\n")
 	}
 	if h.loaded && len(h.sessions) == 0 && h.err == nil {
 		b.WriteString("\n" + st.Muted.Render("No sessions yet. Your notes will be kept here.") + "\n")
@@ -277,11 +279,7 @@ func (h homeModel) startView() string {
 	if len(gs) == 0 {
 		return b.String() + st.Error.Render("There is no guide to use. Add one with --guides DIR.")
 	}
-	g := gs[h.guide]
-	b.WriteString("Guide: " + st.Selected.Render(session.OneLine(g.Meta.Title)) + st.Muted.Render(fmt.Sprintf(" · %s · %d min", session.OneLine(g.Meta.Source), g.TotalMinutes())))
-	if len(gs) > 1 {
-		b.WriteString(st.Muted.Render(fmt.Sprintf("  (%d of %d, ↑/↓ to choose)", h.guide+1, len(gs))))
-	}
+	b.WriteString(h.guideLine())
 	if h.alone {
 		b.WriteString("\n\n" + st.Selected.Render("Alone") + ": one person's private reflection " + st.Muted.Render("(tab: with a group)") + "\n\n")
 	} else {
@@ -291,6 +289,38 @@ func (h homeModel) startView() string {
 	return b.String()
 }
 
+// guideLine is the start form's guide: its title, source and minutes on
+// one line where the window has room, else the title and then the rest,
+// each wrapped under the first word after "Guide: ". Nothing of it is
+// cut: the title is how the leader knows the guide.
+func (h homeModel) guideLine() string {
+	st := h.ctx.styles
+	gs := h.ctx.cfg.Library.Guides
+	g := gs[h.guide]
+	const label = "Guide: "
+	under := strings.Repeat(" ", len(label))
+	title := session.OneLine(g.Meta.Title)
+	rest := fmt.Sprintf("%d min", g.TotalMinutes())
+	if src := session.OneLine(g.Meta.Source); src != "" {
+		rest = src + " · " + rest
+	}
+	if len(gs) > 1 {
+		rest += fmt.Sprintf("  (%d of %d, ↑/↓ to choose)", h.guide+1, len(gs))
+	}
+	w := h.width - 2 - len(label) // inside the app's padding
+	if ansi.StringWidth(title+" · "+rest) <= w {
+		return label + st.Selected.Render(title) + st.Muted.Render(" · "+rest)
+	}
+	return label + hangWrap(st.Selected.Render(title), w, under) + "\n" + under + hangWrap(st.Muted.Render(rest), w, under)
+}
+
+// hangWrap wraps s, which may be styled, to w columns (at least 10), and
+// indents every line after the first with under, so that they hang under
+// the first line's text.
+func hangWrap(s string, w int, under string) string {
+	return strings.ReplaceAll(lipgloss.Wrap(s, max(10, w), ""), "\n", "\n"+under)
+}
+
 // cursor is the terminal's cursor in the group's field, where view draws
 // it; nil when no group is typed (the list, alone, opening, no guide).
 func (h homeModel) cursor() *tea.Cursor {
@@ -298,8 +328,9 @@ func (h homeModel) cursor() *tea.Cursor {
 		return nil
 	}
 	// Under the app's title and a blank line, startView's title and a
-	// blank line, the guide and a blank line; after the app's padding.
-	const row = 2 + 2 + 2
+	// blank line, the guide (one line or more) and a blank line; after
+	// the app's padding.
+	row := 2 + 2 + strings.Count(h.guideLine(), "\n") + 1 + 1
 	return placeCursor(fieldCursor(h.group), 1, row, h.width-2)
 }
 

@@ -144,8 +144,12 @@ func (p prayerList) text() string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Prayer list") + "\n")
 	if len(p.msg.groups) == 0 {
-		b.WriteString("\n" + st.Muted.Render("No group has met yet. Start a session with a group name to keep its requests here.") + "\n")
+		b.WriteString("\n" + hangWrap(st.Muted.Render("No group has met yet. Start a session with a group name to keep its requests here."), p.width-2, "") + "\n")
 	}
+	// A request's words are the group's or the guide's own: they wrap
+	// under their mark rather than being cut, and how often the group
+	// prayed each has a line of its own, so that no width hides it.
+	const under = "    " // under the text, past "  ○ "
 	w := p.width - 10
 	for _, g := range p.msg.groups {
 		b.WriteString("\n" + st.Title.Render(truncate(session.OneLine(g.Name), w)) + st.Muted.Render(fmt.Sprintf(" · last met %s", g.Last.Local().Format("2006-01-02"))) + "\n")
@@ -170,12 +174,12 @@ func (p prayerList) text() string {
 			}
 			switch r.Request.Status {
 			case "":
-				open = append(open, "○ "+truncate(line, w)+"\n    "+st.Muted.Render("added "+r.SessionCreated.Local().Format("2006-01-02")+
-					" · prayed in "+session.Count(r.Request.TimesPrayed(), "session", "sessions")))
+				open = append(open, "○ "+hangWrap(line, w, under)+"\n"+under+hangWrap(st.Muted.Render("added "+r.SessionCreated.Local().Format("2006-01-02")+
+					" · prayed in "+session.Count(r.Request.TimesPrayed(), "session", "sessions")), w, under))
 			case store.RequestAnswered:
-				a := "★ " + truncate(line, w)
+				a := "★ " + hangWrap(line, w, under)
 				if r.Request.Answer != "" {
-					a += "\n    " + st.Muted.Render(truncate("answered: "+session.OneLine(r.Request.Answer), w))
+					a += "\n" + under + hangWrap(st.Muted.Render("answered: "+session.OneLine(r.Request.Answer)), w, under)
 				}
 				answered = append(answered, a)
 			}
@@ -207,12 +211,13 @@ func (p prayerList) text() string {
 			}
 			sort.Strings(ids)
 			for _, id := range ids {
-				b.WriteString("  " + truncate("✓ "+p.guideTitle(id)+" — in "+session.Count(prayed[id], "session", "sessions"), w+4) + "\n")
+				b.WriteString("  ✓ " + hangWrap(p.guideTitle(id), w, under) + "\n" +
+					under + st.Muted.Render("prayed in "+session.Count(prayed[id], "session", "sessions")) + "\n")
 			}
 		}
 	}
 	if !p.leader {
-		b.WriteString("\n" + st.Muted.Render("Requests marked private show only in the leader's view (tab)."))
+		b.WriteString("\n" + hangWrap(st.Muted.Render("Requests marked private show only in the leader's view (tab)."), p.width-2, ""))
 	}
 	return b.String()
 }
