@@ -126,6 +126,12 @@ func TestRoomEndToEnd(t *testing.T) {
 	waitWin("part", "went to the leader only")
 	leader.waitFor("1 waiting", 10*time.Second)
 	leader.keys("R")
+	// The panel opens in the shared view (the laptop may be on the TV):
+	// the request's words wait for tab and the leader's view.
+	if shown := leader.waitFor("tab shows it in the leader's view", wait); strings.Contains(shown, secret) {
+		t.Fatalf("the shared view shows the leader-only request:\n%s", shown)
+	}
+	leader.keys("Tab")
 	leader.waitFor(secret, wait)
 	leader.waitFor("for the leader only", wait)
 	leader.keys("Escape")

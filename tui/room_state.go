@@ -3,8 +3,11 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"net"
 	"slices"
+	"strconv"
 	"strings"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -51,6 +54,10 @@ type queued struct {
 	in link.Incoming
 }
 
+// privacy is how private what waits is: a request for the leader only is
+// private (only requests are sent so), anything else is the group's.
+func (q queued) privacy() session.Privacy { return session.RequestPrivacy(q.in.Private) }
+
 // open reports whether a room is open.
 func (s *roomState) open() bool { return s != nil && s.r != nil }
 
@@ -95,8 +102,8 @@ type (
 	}
 	// roomClosedMsg says that a room has closed.
 	roomClosedMsg struct{ r link.Room }
-	// roomActMsg is the panel's answer to what waits: accept, keep
-	// private or dismiss item id.
+	// roomActMsg is what the panel asks the root to do: accept, keep
+	// private or dismiss item id, or turn the session's view (tab).
 	roomActMsg struct {
 		id  int
 		act roomAct
@@ -109,6 +116,7 @@ const (
 	actShared  roomAct = iota + 1 // a request onto the shared list, a response into the note
 	actPrivate                    // a request kept private
 	actDismiss
+	actView // tab: the session's view turns, and the panel with it
 )
 
 // openRoom opens the room in a command: it listens, and may make the host
@@ -155,7 +163,7 @@ func (a App) roomKey() (App, tea.Cmd) {
 	cmd := a.startRoom()
 	a.session.remake()
 	if a.ctx.room.r != nil {
-		return a.push(newRoomPanel(a.ctx)), nil
+		return a.push(newRoomPanel(a.ctx, a.session)), nil
 	}
 	return a, cmd
 }
@@ -175,7 +183,7 @@ func (a App) roomMsgOf(msg tea.Msg) (App, tea.Cmd) {
 		s.opening = false
 		if msg.err != nil {
 			s.err = msg.err
-			return a.push(newRoomPanel(a.ctx)), nil
+			return a.push(newRoomPanel(a.ctx, a.session)), nil
 		}
 		if a.state != stateSession {
 			// The session ended while the room was opening.
@@ -185,7 +193,7 @@ func (a App) roomMsgOf(msg tea.Msg) (App, tea.Cmd) {
 		s.people = msg.r.People()
 		a.showRoom()
 		if _, open := a.top().(roomPanel); !open {
-			a = a.push(newRoomPanel(a.ctx))
+			a = a.push(newRoomPanel(a.ctx, a.session))
 		}
 		return a, waitIncoming(msg.r)
 	case roomIncomingMsg:
@@ -210,6 +218,9 @@ func (a App) roomMsgOf(msg tea.Msg) (App, tea.Cmd) {
 // roomAct does what the leader chose for a queued item. Accepting calls
 // the session, and the changes are saved like the leader's own typing.
 func (a App) roomAct(msg roomActMsg) (App, tea.Cmd) {
+	if msg.act == actView {
+		return a.roomSwitchView()
+	}
 	s := a.ctx.room
 	i := slices.IndexFunc(s.queue, func(q queued) bool { return q.id == msg.id })
 	if i < 0 {
@@ -264,6 +275,24 @@ func (a App) roomAct(msg roomActMsg) (App, tea.Cmd) {
 	a.session.refresh(false)
 	var cmd tea.Cmd
 	a.session, cmd = a.session.queue(cs)
+	return a, cmd
+}
+
+// roomSwitchView is tab in the room's panel: the session's view turns, as
+// tab does on the session's screen, and every room panel follows it.
+func (a App) roomSwitchView() (App, tea.Cmd) {
+	if a.state != stateSession || a.session.oneView() {
+		return a, nil
+	}
+	var cmd tea.Cmd
+	a.session, cmd = a.session.switchView()
+	a.dialogs = slices.Clone(a.dialogs)
+	for i, d := range a.dialogs {
+		if p, ok := d.(roomPanel); ok {
+			p.audience = a.session.audience()
+			a.dialogs[i] = p
+		}
+	}
 	return a, cmd
 }
 
@@ -327,9 +356,94 @@ func (a App) CloseRoom() {
 	}
 }
 
-// roomLine is a queued item in a line: "request · for the leader only ·
-// Anna: text".
-func roomLine(q queued) string {
+// roomFailure says in one plain sentence why the room could not open, and
+// what to do. The common refusals of the address (in use, a port below
+// 1024, an address this computer does not have) have words of their own;
+// anything else is said in the room's own words for the step that failed
+// ("open the room on …"), with the system's cause in plain words where
+// there are some (store.PlainCause). Go's and the kernel's wording
+// ("listen tcp …: bind: …") is never shown. An error that reaches here as
+// text only, with no cause to unwrap, is read by its text, as plainReason
+// does; one with none of those words in it is a sentence of the room's own.
+func roomFailure(err error) string {
+	addr := listenAddr(err)
+	where, host, port := "that address", "", ""
+	if addr != "" {
+		where = addr
+		host, port, _ = net.SplitHostPort(addr)
+	}
+	switch {
+	case refusedWith(err, syscall.EADDRINUSE):
+		return "Another program is already using " + where + "; close it, or open the room on another address with --addr."
+	case refusedWith(err, syscall.EADDRNOTAVAIL):
+		which := "that address"
+		if host != "" {
+			which = "the address " + host
+		}
+		return "This computer does not have " + which + " just now (the network may have changed); open the room on an address it has with --addr."
+	case refusedWith(err, syscall.EACCES) || refusedWith(err, syscall.EPERM):
+		if n, perr := strconv.Atoi(port); perr == nil && n > 0 && n < 1024 {
+			return "Port " + port + " is below 1024, where only the system may listen; open the room on a higher port with --addr, such as " +
+				net.JoinHostPort(host, roomPort) + "."
+		}
+		if addr != "" {
+			return "This computer did not let vigil listen on " + addr + "; open the room on another address with --addr."
+		}
+	}
+	cause := errors.Unwrap(err)
+	if cause == nil {
+		return session.Sentence(err.Error())
+	}
+	what, ok := strings.CutSuffix(err.Error(), ": "+cause.Error())
+	if !ok {
+		what = "open the room"
+	}
+	var op *net.OpError
+	switch c := store.PlainCause(err); {
+	case c != "":
+		return "vigil could not " + what + ", because " + c + "."
+	case errors.As(err, &op):
+		return "vigil could not " + what + "; check the address given with --addr, or open the room on another one."
+	}
+	return "vigil could not " + what + "; try again in a moment."
+}
+
+// roomPort is the room's port when none is given (room.DefaultAddr).
+const roomPort = "2323"
+
+// refusedWith reports whether the system refused with errno: by the
+// error's chain or, for an error that reached here as text only, by the
+// errno's own words at its end ("bind: address already in use").
+func refusedWith(err error, errno syscall.Errno) bool {
+	return errors.Is(err, errno) || strings.HasSuffix(err.Error(), errno.Error())
+}
+
+// listenAddr is the address the room could not listen on, from the
+// error net.Listen gave, or from its text ("listen tcp 127.0.0.1:2323:
+// …"); "" when the error is not about listening.
+func listenAddr(err error) string {
+	var op *net.OpError
+	if errors.As(err, &op) {
+		if op.Op == "listen" && op.Addr != nil {
+			return op.Addr.String()
+		}
+		return ""
+	}
+	_, rest, ok := strings.Cut(err.Error(), "listen tcp")
+	if !ok {
+		return ""
+	}
+	addr, _, ok := strings.Cut(strings.TrimPrefix(strings.TrimLeft(rest, "46"), " "), ": ")
+	if !ok || addr == "" || strings.Contains(addr, " ") {
+		return ""
+	}
+	return addr
+}
+
+// roomLine is a queued item in a line, as view v may show it: "request ·
+// for the room · from Anna". Who sent what v does not show is left out
+// with it.
+func roomLine(q queued, v session.View) string {
 	in := q.in
 	var b strings.Builder
 	b.WriteString(in.Kind.String())
@@ -340,10 +454,12 @@ func roomLine(q queued) string {
 			b.WriteString(" · for the room")
 		}
 	}
-	if in.Named {
-		b.WriteString(" · from " + session.OneLine(in.From.Name))
-	} else {
+	switch {
+	case !v.Shows(q.privacy()):
+	case !in.Named:
 		b.WriteString(" · without a name")
+	case v.ShowsNames():
+		b.WriteString(" · from " + session.OneLine(in.From.Name))
 	}
 	return b.String()
 }

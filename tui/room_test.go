@@ -198,8 +198,15 @@ func TestRoomLeader(t *testing.T) {
 	a, _ = step(t, a, clockTickMsg{sessionID: a.session.meet.ID()})
 	mustContain(t, viewText(a), "1 waiting · R room")
 
+	// The panel opens in the session's view, the shared one: the request
+	// is for the leader only, so its text is not shown until tab.
 	a, _ = step(t, a, keyMsg("R"))
-	mustContain(t, viewText(a), "Only for you", "for the leader only", "In the room (1)", "guest 1 · participant")
+	v = viewText(a)
+	mustContain(t, v, "for the leader only", "tab shows it", "In the room (1)", "guest 1 · participant")
+	mustNotContain(t, v, "Only for you")
+	a, cmd = step(t, a, keyMsg("tab"))
+	a, _ = step(t, a, await[roomActMsg](t, cmd))
+	mustContain(t, viewText(a), "Only for you", "LEADER VIEW")
 	a, cmd = step(t, a, keyMsg("a"))
 	a, _ = step(t, a, await[roomActMsg](t, cmd))
 	reqs := a.session.meet.Rec.Requests
