@@ -54,8 +54,9 @@ func withoutHeadingMarks(c gansi.StyleConfig) gansi.StyleConfig {
 // keeps its glamour renderer, so rendering many sections costs one setup. It
 // is safe for use by several goroutines.
 type Renderer struct {
-	mu sync.Mutex
-	tr *glamour.TermRenderer
+	mu    sync.Mutex
+	tr    *glamour.TermRenderer
+	width int
 }
 
 // NewRenderer returns a Renderer for lines of at most width columns in the
@@ -75,7 +76,7 @@ func NewRenderer(width int, style string) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("make the %s renderer: %w", style, err)
 	}
-	return &Renderer{tr: tr}, nil
+	return &Renderer{tr: tr, width: width}, nil
 }
 
 // Render renders md. Lines carry no trailing padding, and there are no blank
@@ -91,7 +92,7 @@ func (r *Renderer) Render(md string) (string, error) {
 	if protected {
 		out = strings.ReplaceAll(out, string(nbHyphen), "-")
 	}
-	return tidy(out), nil
+	return hangListItems(tidy(out), r.width), nil
 }
 
 // Render renders md once at the given width and style. To render many texts

@@ -1,6 +1,7 @@
 package guides
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -230,6 +231,50 @@ func TestNoTTYShowsNoMarkdownMarks(t *testing.T) {
 	for _, word := range []string{"For the leader", "Restore:", "slowly", "fast"} {
 		if !strings.Contains(out, word) {
 			t.Errorf("the notty rendering lost %q:\n%s", word, out)
+		}
+	}
+}
+
+// TestListItemsHang: a list item glamour wraps goes on under its text,
+// not under its bullet or number, within the width, with its words whole
+// and in order, in every style.
+func TestListItemsHang(t *testing.T) {
+	item := "After a disclosure, listen and believe, thank them for telling you, and speak to your safeguarding lead."
+	numbered := "Text IFISTAND to 52886 and receive simple actions that you can take to help end the trafficking and slavery of children."
+	md := "Before.\n\n- " + item + "\n- Short one.\n\n3. " + numbered + "\n4. Second.\n\nAfter the list, a paragraph long enough to wrap at forty columns.\n"
+	for _, style := range Styles {
+		out, err := Render(md, 40, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(xansi.Strip(out), "\n")
+		for _, l := range lines {
+			if w := xansi.StringWidth(l); w > 40 {
+				t.Errorf("%s: a line of %d columns at 40: %q", style, w, l)
+			}
+		}
+		for _, c := range []struct{ mark, text string }{{"• ", item}, {"3. ", numbered}} {
+			start := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " "), c.mark) })
+			if start < 0 {
+				t.Fatalf("%s: no item %q:\n%s", style, c.mark, out)
+			}
+			hang := indentOf(lines[start]) + xansi.StringWidth(c.mark)
+			words := strings.Fields(strings.TrimLeft(lines[start], " ")[len(c.mark):])
+			for _, l := range lines[start+1:] {
+				if strings.TrimSpace(l) == "" || itemMark.MatchString(strings.TrimLeft(l, " ")) {
+					break
+				}
+				if indentOf(l) != hang {
+					t.Errorf("%s: a line of the item %q does not hang under its text (%d spaces, want %d): %q", style, c.mark, indentOf(l), hang, l)
+				}
+				words = append(words, strings.Fields(l)...)
+			}
+			if got := strings.Join(words, " "); got != c.text {
+				t.Errorf("%s: the item reads %q, want %q", style, got, c.text)
+			}
+		}
+		if !strings.Contains(out, "After the list") {
+			t.Errorf("%s: the paragraph after the list is lost:\n%s", style, out)
 		}
 	}
 }
