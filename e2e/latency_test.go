@@ -23,7 +23,8 @@ import (
 //	VIGIL_LATENCY=1 go test ./e2e -run TestLatency -v
 //
 // vigil draws at 120 frames a second (bubbletea's default is 60), so the
-// floor is measured at both.
+// floors are measured at both: the frame rate also sets when the first
+// frame is drawn (on the renderer's first tick).
 //
 // VIGIL_LATENCY_RUNS sets the runs per program (default 15),
 // VIGIL_LATENCY_KEYS the key samples in each run (default 10) and
@@ -60,10 +61,12 @@ func TestLatency(t *testing.T) {
 	}
 	env := freshHome(t)
 	floor := build("../internal/floor", "floor")
+	stack := build("../internal/floorglamour", "floorglamour")
 	programs := []latencyProgram{
 		{name: "floor", argv: []string{floor}, first: "floor ready", key: "Right", second: "page 1", back: "Left", backText: "page 0"},
 		{name: "floor at 120 fps", argv: []string{floor, "-fps", "120"}, first: "floor ready", key: "Right", second: "page 1", back: "Left", backText: "page 0"},
-		{name: "stack floor", argv: []string{build("../internal/floorglamour", "floorglamour")}, first: "floor ready", key: "Right", second: "page 1", back: "Left", backText: "page 0"},
+		{name: "stack floor", argv: []string{stack}, first: "floor ready", key: "Right", second: "page 1", back: "Left", backText: "page 0"},
+		{name: "stack floor at 120 fps", argv: []string{stack, "-fps", "120"}, first: "floor ready", key: "Right", second: "page 1", back: "Left", backText: "page 0"},
 		{name: "vigil", argv: []string{binary, "new"}, env: env, first: "Before we begin", key: "Right", second: "What is cybersex trafficking?", back: "Left", backText: "Before we begin"},
 	}
 
@@ -90,13 +93,13 @@ func TestLatency(t *testing.T) {
 		// Other work on the machine shows in every number; say how busy it was.
 		fmt.Fprintf(&b, "load average before and after: %s → %s\n", strings.Join(strings.Fields(load0)[:3], " "), strings.Join(strings.Fields(string(la))[:3], " "))
 	}
-	fmt.Fprintf(&b, "%-26s %-24s %s\n", "", "first screen", "key to screen")
+	fmt.Fprintf(&b, "%-30s %-24s %s\n", "", "first screen", "key to screen")
 	for p, prog := range programs {
-		fmt.Fprintf(&b, "%-26s %-24s %s\n", prog.name, spread(firsts[p]), spread(keys[p]))
+		fmt.Fprintf(&b, "%-30s %-24s %s\n", prog.name, spread(firsts[p]), spread(keys[p]))
 	}
 	v := len(programs) - 1
 	for p := range v {
-		fmt.Fprintf(&b, "%-26s %-24s %.2f×\n", "vigil ÷ "+programs[p].name,
+		fmt.Fprintf(&b, "%-30s %-24s %.2f×\n", "vigil ÷ "+programs[p].name,
 			fmt.Sprintf("%.2f×", ms(median(firsts[v]))/ms(median(firsts[p]))), ms(median(keys[v]))/ms(median(keys[p])))
 	}
 	fmt.Print(b.String())
