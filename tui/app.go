@@ -5,6 +5,8 @@
 package tui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -31,6 +33,7 @@ type App struct {
 	session sessionModel
 	dialogs []dialog // modal screens, the last in front
 	pauses  int      // counts pauses, so a tick of an earlier pause is dropped
+	sized   tea.Cmd  // what laying out at Config's size asked for, given by Init
 
 	width, height int
 }
@@ -43,7 +46,33 @@ func New(cfg Config) App {
 		a.session = newSession(ctx, cfg.Start)
 		a.state = stateSession
 	}
+	if cfg.Width > 0 && cfg.Height > 0 {
+		// Laid out now, the first frame bubbletea draws (right after
+		// Init) is the screen itself, not a blank one waiting for the
+		// size message.
+		m, cmd := a.resize(cfg.Width, cfg.Height)
+		a = m.(App)
+		a.sized = afterFirstFrame(cmd)
+	}
 	return a
+}
+
+// firstFrameTime is how long the guide waits to be rendered when the
+// program starts: rendering it takes some 30 ms of a core, and on 2 cores
+// it competed with drawing the first screen and with the terminal taking
+// it in (in tmux, 25 starts each: first screen 142 ms rendering at once,
+// 128 ms waiting 60 ms). The first page needs none of it.
+const firstFrameTime = 60 * time.Millisecond
+
+// afterFirstFrame runs cmd once the first frame has had time to be drawn.
+func afterFirstFrame(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		time.Sleep(firstFrameTime)
+		return cmd()
+	}
 }
 
 // Init starts the screen in front, and asks the terminal for its
@@ -58,9 +87,9 @@ func (a App) Init() tea.Cmd {
 		if a.ctx.cfg.Room.Open {
 			open = a.startRoom()
 		}
-		return tea.Batch(ask, a.session.start(), open)
+		return tea.Batch(ask, a.sized, a.session.start(), open)
 	}
-	return tea.Batch(ask, loadSessions(a.ctx.cfg.Store))
+	return tea.Batch(ask, a.sized, loadSessions(a.ctx.cfg.Store))
 }
 
 // update routes a message: global keys first, then the window size to

@@ -42,6 +42,11 @@ type Config struct {
 	Start *session.Opened
 	// Room is how the room opens (R in a session, or --room at start).
 	Room RoomConfig
+	// Width and Height are the terminal's size when the program starts,
+	// if known: the first frame is then laid out before bubbletea's size
+	// message comes (which changes nothing when it agrees). 0 waits for
+	// the message.
+	Width, Height int
 }
 
 // saveDelay is how long edits gather before they are written. With the

@@ -17,6 +17,7 @@ import (
 // the session that asked for it; a stale width is kept in the cache anyway.
 type renderedMsg struct {
 	sessionID uint64
+	style     string // the glamour style it was rendered in
 	width     int
 	pages     map[string]string
 	err       error
@@ -115,7 +116,7 @@ func renderGuide(sessionID uint64, g *guides.Guide, pages []session.Page, width 
 	return guard(func() tea.Msg {
 		r, err := guides.NewRenderer(width, style)
 		if err != nil {
-			return renderedMsg{sessionID: sessionID, width: width, err: err}
+			return renderedMsg{sessionID: sessionID, style: style, width: width, err: err}
 		}
 		out := make(map[string]string, len(pages)+2)
 		// The content note's leader note and the guide's closing are
@@ -128,7 +129,7 @@ func renderGuide(sessionID uint64, g *guides.Guide, pages []session.Page, width 
 				continue
 			}
 			if out[k], err = r.Render(guideMarkdown(md)); err != nil {
-				return renderedMsg{sessionID: sessionID, width: width, err: err}
+				return renderedMsg{sessionID: sessionID, style: style, width: width, err: err}
 			}
 		}
 		for _, p := range pages {
@@ -137,15 +138,15 @@ func renderGuide(sessionID uint64, g *guides.Guide, pages []session.Page, width 
 				continue
 			}
 			if out[p.Key], err = r.Render(shared); err != nil {
-				return renderedMsg{sessionID: sessionID, width: width, err: err}
+				return renderedMsg{sessionID: sessionID, style: style, width: width, err: err}
 			}
 			if leader != "" {
 				if out[p.Key+session.LeaderSuffix], err = r.Render(leader); err != nil {
-					return renderedMsg{sessionID: sessionID, width: width, err: err}
+					return renderedMsg{sessionID: sessionID, style: style, width: width, err: err}
 				}
 			}
 		}
-		return renderedMsg{sessionID: sessionID, width: width, pages: out}
+		return renderedMsg{sessionID: sessionID, style: style, width: width, pages: out}
 	})
 }
 

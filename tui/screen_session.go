@@ -164,8 +164,12 @@ func (m sessionModel) handle(msg tea.Msg) (sessionModel, tea.Cmd) {
 		if msg.sessionID != id {
 			return m, nil
 		}
+		if msg.style != m.ctx.glamur {
+			return m, nil // rendered before the theme changed; the new one is on its way
+		}
 		if msg.err != nil {
 			m.renderErr = msg.err
+			delete(m.cache, msg.width) // not being rendered any more
 			return m, nil
 		}
 		m.cache[msg.width] = msg.pages

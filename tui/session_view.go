@@ -40,8 +40,9 @@ func (m sessionModel) ensureRendered() tea.Cmd {
 		return nil
 	}
 	if _, ok := m.cache[m.lay.text]; ok {
-		return nil
+		return nil // rendered, or being rendered
 	}
+	m.cache[m.lay.text] = nil // being rendered: a second size message of the same width asks for nothing more
 	g := m.meet.Guide
 	return renderGuide(m.meet.ID(), g, session.BuildPages(g, store.PathFull), m.lay.text, m.ctx.glamur)
 }

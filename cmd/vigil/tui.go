@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
 
 	"vigil/guides"
 	"vigil/session"
@@ -116,6 +117,11 @@ func runTUI(o *options, start startFunc) error {
 		if cfg.Start, err = start(st, lib); err != nil {
 			return err
 		}
+	}
+	// The first frame is laid out at the terminal's size now, not after
+	// bubbletea's size message; if the size cannot be read, it waits.
+	if w, h, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+		cfg.Width, cfg.Height = w, h
 	}
 	p := tea.NewProgram(tui.New(cfg), tea.WithColorProfile(colourProfile(o)), tea.WithFPS(frameRate))
 
