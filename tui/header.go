@@ -56,7 +56,7 @@ func (m sessionModel) header() string {
 	case m.leader:
 		badge = leaderBadge(st)
 	case !m.oneView():
-		badge = st.Badge.Render("◉ SHARED VIEW")
+		badge = sharedBadge(st)
 	}
 	inner := m.width - 2
 	room := inner - lipgloss.Width(badge) - 2

@@ -276,7 +276,7 @@ func (d roomPanel) badge() string {
 	case d.audience == session.Leader:
 		return leaderBadge(d.ctx.styles)
 	}
-	return d.ctx.styles.Badge.Render("◉ SHARED VIEW")
+	return sharedBadge(d.ctx.styles)
 }
 
 // row is a label and its value on one line, or, where they do not fit in

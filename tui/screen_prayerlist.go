@@ -223,7 +223,7 @@ func (p prayerList) text() string {
 }
 
 func (p prayerList) view() string {
-	mode := p.ctx.styles.Badge.Render("◉ SHARED VIEW")
+	mode := sharedBadge(p.ctx.styles)
 	if p.leader {
 		mode = leaderBadge(p.ctx.styles)
 	}

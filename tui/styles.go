@@ -128,6 +128,9 @@ func NewStyles(t Theme) Styles {
 	}
 }
 
+// sharedBadge marks the shared view, the one the room may see.
+func sharedBadge(st Styles) string { return st.Badge.Render("◉ SHARED VIEW") }
+
 // leaderBadge is the leader's view's mark in the header: its colour, and
 // words that say it alone where there is no colour (NO_COLOR).
 func leaderBadge(st Styles) string { return st.BadgeLead.Render("◈ LEADER VIEW · not for the room") }
