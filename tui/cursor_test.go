@@ -259,3 +259,18 @@ func TestCursorBlinksUnlessMotionIsReduced(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldFollowsResize: a one-line question open when the window
+// changes size takes the new width, as the note and the form do, and the
+// cursor stays on what is typed.
+func TestFieldFollowsResize(t *testing.T) {
+	a, _ := newTestApp(t, tinyGuide(), 120, 40)
+	a = drive(t, a, keyMsg("w"))
+	a = drive(t, a, typeText("Ana, Ben")...)
+	wide := a.session.input.Width()
+	a = drive(t, a, sizeMsg(80, 24))
+	if got, want := a.session.input.Width(), a.session.inputWidth(); got != want || got >= wide {
+		t.Errorf("after the window narrowed the who field is %d wide (was %d), want %d", got, wide, want)
+	}
+	mustCursorAfter(t, a, "Who is here: Ana, Ben")
+}

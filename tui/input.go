@@ -20,10 +20,9 @@ func lineInput(ctx *context, prompt, placeholder string, limit, width int) *text
 	// for input.
 	if placeholder != "" {
 		in.Placeholder = " " + placeholder
-		width = max(width, ansi.StringWidth(placeholder)+2)
 	}
 	in.CharLimit = limit
-	in.SetWidth(max(6, width))
+	fitInput(&in, width)
 	st := in.Styles()
 	st.Focused.Placeholder = ctx.styles.Muted.Italic(true)
 	st.Blurred.Placeholder = ctx.styles.Muted.Italic(true)
@@ -33,6 +32,12 @@ func lineInput(ctx *context, prompt, placeholder string, limit, width int) *text
 	in.SetStyles(st)
 	in.SetVirtualCursor(false) // the terminal's own cursor, placed by the View: see fieldCursor
 	return &in
+}
+
+// fitInput gives a field width cells for its text, but never fewer than
+// its placeholder needs, nor than 6.
+func fitInput(in *textinput.Model, width int) {
+	in.SetWidth(max(6, width, ansi.StringWidth(in.Placeholder)+1))
 }
 
 // fieldCursor is the terminal's cursor for a one-line field, its column

@@ -171,8 +171,8 @@ func nextMatch(matches []int, cur int) int {
 }
 
 func (m sessionModel) openSearch() (sessionModel, tea.Cmd) {
-	m.input = lineInput(m.ctx, "Search the guide: ", "a word or phrase", 100, m.width-24)
 	m.mode = modeSearch
+	m.input = lineInput(m.ctx, "Search the guide: ", "a word or phrase", 100, m.inputWidth())
 	return m, m.input.Focus()
 }
 

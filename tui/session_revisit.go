@@ -102,8 +102,8 @@ func (m sessionModel) revisitKey(msg tea.KeyPressMsg) (_ sessionModel, _ tea.Cmd
 			cs = m.meet.RevisitRequest(row.i, store.ActionAnswered, "", now) // the same again takes it back
 			break
 		}
-		m.input = lineInput(m.ctx, "How was it answered? (optional) ", "", 200, m.lay.noteWidth-34)
 		m.mode = modeAnswering
+		m.input = lineInput(m.ctx, "How was it answered? (optional) ", "", 200, m.inputWidth())
 		cmd := m.input.Focus()
 		m.refresh(false)
 		m.showAnswerField()

@@ -54,9 +54,9 @@ func bell(w io.Writer) tea.Cmd {
 
 // openMinutes asks how long the meeting is, on the content note.
 func (m sessionModel) openMinutes() (sessionModel, tea.Cmd) {
-	m.input = lineInput(m.ctx, "Minutes for the meeting: ", "for example 60", 3, 6)
-	m.inputErr = ""
 	m.mode = modeMinutes
+	m.input = lineInput(m.ctx, "Minutes for the meeting: ", "for example 60", 3, m.inputWidth())
+	m.inputErr = ""
 	cmd := m.input.Focus()
 	m.refresh(false)
 	return m, cmd
@@ -177,10 +177,10 @@ func (m sessionModel) silenceStatus() string {
 // openWho asks who is here: names or initials, optional, never needed to
 // go on.
 func (m sessionModel) openWho() (sessionModel, tea.Cmd) {
-	m.input = lineInput(m.ctx, "Who is here: ", "names or initials, if you like", 300, m.lay.noteWidth-16)
+	m.mode = modeWho
+	m.input = lineInput(m.ctx, "Who is here: ", "names or initials, if you like", 300, m.inputWidth())
 	m.input.SetValue(m.meet.Rec.Session.Attendance)
 	m.input.CursorEnd()
-	m.mode = modeWho
 	cmd := m.input.Focus()
 	m.refresh(false)
 	return m, cmd

@@ -27,9 +27,26 @@ func (m sessionModel) setSize(w, h int) (sessionModel, tea.Cmd) {
 	case modeForm:
 		m.form = own(m.form)
 		m.form.setWidth(m.lay.noteWidth)
+	case modeMinutes, modeWho, modeSearch, modeAnswering:
+		m.input = own(m.input)
+		fitInput(m.input, m.inputWidth())
 	}
 	m.refresh(false)
 	return m, m.ensureRendered()
+}
+
+// inputWidth is the width of the one-line question's text in the mode
+// the screen is in: where the screen draws it, and how much room is left.
+func (m sessionModel) inputWidth() int {
+	switch m.mode {
+	case modeSearch:
+		return m.width - 24 // the status line
+	case modeAnswering:
+		return m.lay.noteWidth - 34 // beside the question, on the revisit page
+	case modeWho:
+		return m.lay.noteWidth - 16 // in the content note's box
+	}
+	return 6 // minutes: three figures
 }
 
 // ensureRendered asks for the guide at the current width unless the cache
