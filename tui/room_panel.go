@@ -92,6 +92,9 @@ func (d roomPanel) update(msg tea.Msg) (dialog, tea.Cmd) {
 			return d, nil
 		}
 		q := s.queue[0]
+		if key.Matches(km, k.Dismiss) && !d.audience.Shows(q.privacy()) {
+			return d, nil // not unread: what is dismissed is gone, so it is read first (tab)
+		}
 		act := actDismiss
 		switch {
 		case key.Matches(km, k.Accept):
@@ -208,7 +211,7 @@ func (d roomPanel) openTop(w int, tight bool) []string {
 				b = append(b, "  "+st.Muted.Render(l))
 			}
 		}
-		b = append(b, para(st.Help, queueHelp(q), w)...)
+		b = append(b, para(st.Help, queueHelp(q, d.audience.Shows(q.privacy())), w)...)
 		if n := len(s.queue) - 1; n > 0 && !tight {
 			b = append(b, st.Muted.Render(fmt.Sprintf("and %d more after this one", n)))
 		}
@@ -324,13 +327,19 @@ func helpLines(st Styles, bindings []key.Binding, w int) []string {
 	return append(lines, cur)
 }
 
-// queueHelp is the keys for what waits first.
-func queueHelp(q queued) string {
+// queueHelp is the keys for what waits first; shown is whether the view
+// on screen shows it. One it does not show can be kept, not dismissed
+// unread.
+func queueHelp(q queued, shown bool) string {
+	dismiss := " · d dismiss"
+	if !shown {
+		dismiss = " · tab read it first"
+	}
 	switch {
 	case q.in.Kind == link.Response:
-		return "a add to the group's response on that prompt · d dismiss"
+		return "a add to the group's response on that prompt" + dismiss
 	case q.in.Private:
-		return "a keep it private (only you see it) · d dismiss"
+		return "a keep it private (only you see it)" + dismiss
 	}
 	return "a accept onto the shared list · p keep private · d dismiss"
 }

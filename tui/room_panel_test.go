@@ -120,7 +120,11 @@ func TestRoomPanelLeaderOnlyItem(t *testing.T) {
 			mustContain(t, viewText(a), "1 waiting · R room", "SHARED VIEW")
 			a = playFrames(t, a, &shared, keyMsg("R"))
 			v := viewText(a)
-			mustContain(t, flat(v), "Waiting for you (1)", "request · for the leader only", "tab shows it in the leader's view", "SHARED VIEW")
+			mustContain(t, flat(v), "Waiting for you (1)", "request · for the leader only", "tab shows it in the leader's view", "tab read it first", "SHARED VIEW")
+			mustNotContain(t, flat(v), "d dismiss")
+			// d does not dismiss it unread: it still waits.
+			a = playFrames(t, a, &shared, keyMsg("d"))
+			mustContain(t, flat(viewText(a)), "Waiting for you (1)", "request · for the leader only")
 			for i, f := range shared {
 				if strings.Contains(f, text) || strings.Contains(f, sender) {
 					t.Fatalf("frame %d of the shared view shows the leader-only request or its sender:\n%s", i, f)
