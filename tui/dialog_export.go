@@ -260,14 +260,8 @@ func (d exportDialog) key(msg tea.KeyPressMsg) (dialog, tea.Cmd) {
 		case key.Matches(msg, k.Confirm):
 			d.stage = exportBusy
 			return d, d.exportCmd()
-		case key.Matches(msg, k.Up):
-			d.vp.ScrollUp(1)
-		case key.Matches(msg, k.Down):
-			d.vp.ScrollDown(1)
-		case key.Matches(msg, k.PageUp):
-			d.vp.HalfPageUp()
-		case key.Matches(msg, k.PageDown):
-			d.vp.HalfPageDown()
+		default:
+			scrollKeys(&d.vp, k, msg)
 		}
 		return d, nil
 	}

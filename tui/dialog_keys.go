@@ -54,12 +54,7 @@ func (d keysDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 		return d, nil
 	}
 	k := d.ctx.keys
-	switch {
-	case key.Matches(km, k.Up):
-		d.vp.ScrollUp(1)
-	case key.Matches(km, k.Down):
-		d.vp.ScrollDown(1)
-	default:
+	if !scrollKeys(&d.vp, k, km) {
 		return nil, nil
 	}
 	return d, nil

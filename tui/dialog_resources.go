@@ -46,14 +46,8 @@ func (d resourcesDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	switch {
 	case key.Matches(km, k.Close):
 		return nil, nil
-	case key.Matches(km, k.Up):
-		d.vp.ScrollUp(1)
-	case key.Matches(km, k.Down):
-		d.vp.ScrollDown(1)
-	case key.Matches(km, k.PageUp):
-		d.vp.HalfPageUp()
-	case key.Matches(km, k.PageDown):
-		d.vp.HalfPageDown()
+	default:
+		scrollKeys(&d.vp, k, km)
 	}
 	return d, nil
 }

@@ -90,14 +90,8 @@ func (p prayerList) update(msg tea.Msg) (prayerList, tea.Cmd) {
 		case key.Matches(msg, k.View):
 			p.leader = !p.leader
 			p.vp.SetContent(p.text())
-		case key.Matches(msg, k.Up):
-			p.vp.ScrollUp(1)
-		case key.Matches(msg, k.Down):
-			p.vp.ScrollDown(1)
-		case key.Matches(msg, k.PageUp):
-			p.vp.HalfPageUp()
-		case key.Matches(msg, k.PageDown):
-			p.vp.HalfPageDown()
+		default:
+			scrollKeys(&p.vp, k, msg)
 		}
 	}
 	return p, nil
