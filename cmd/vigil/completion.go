@@ -19,16 +19,17 @@ import (
 // offers nothing rather than hang the prompt.
 const completionTimeout = 150 * time.Millisecond
 
-// addCompletion turns on cobra's shell completion (`vigil completion
-// bash|zsh|fish|powershell`), `vigil --version`, and the completion of
-// guide and session IDs. It finds the commands on the finished tree, so the
-// files that define them need not know about completion.
+// addCompletion adds `vigil --version` and the completion of guide and
+// session IDs to cobra's shell completion (`vigil completion
+// bash|zsh|fish|powershell`, on by default). It finds the commands on the
+// finished tree, so the files that define them need not know about
+// completion.
 func addCompletion(root *cobra.Command, o *options) {
-	root.CompletionOptions.DisableDefaultCmd = false
-	root.CompletionOptions.HiddenDefaultCmd = false
 	root.Version = versionString()
 	root.SetVersionTemplate("vigil {{.Version}}\n") // the words of `vigil version`
-	root.Flags().BoolP("version", "v", false, "print vigil's version (as `vigil version` does)")
+	// No backquotes in the usage: pflag would take a quoted word for the
+	// flag's value name ("--version vigil version").
+	root.Flags().BoolP("version", "v", false, "print vigil's version, as vigil version does")
 
 	guideIDs := func(_ *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return completeGuides(o), cobra.ShellCompDirectiveNoFileComp

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -29,9 +30,11 @@ vigil import on another machine), txt (plain text for an email) and html
 (one page that prints as a handout). With -o the format follows the file's
 extension unless --format is given.
 
---redact leaves out what was told in confidence: private requests, the
-leader's notes and who was there, and turns every name into "a
-participant".
+--redact is for handing on: it leaves out private requests, the leader's
+notes and who was there, and replaces, in everything typed, the names the
+session knows ("a participant"), the group's name and the title, phone
+numbers, e-mail, web and street addresses, and exact dates. It replaces
+only what it recognises: read a redacted export before passing it on.
 
 The export goes to the screen unless -o names a file, which is written
 readable by you alone and never replaces a file that is there without
@@ -122,7 +125,7 @@ damaged session by hand; nothing in it is checked or cleaned.`,
 	fl.StringVar(&group, "group", "", "every session of this group, oldest first")
 	fl.BoolVar(&all, "all", false, "every session, oldest first")
 	fl.StringVar(&format, "format", "md", "md, json, txt or html")
-	fl.BoolVar(&redact, "redact", false, "leave out private requests, leader's notes and names")
+	fl.BoolVar(&redact, "redact", false, "leave out private requests and the leader's notes; replace names, contacts and exact dates")
 	fl.StringVarP(&output, "output", "o", "", "write to this file instead of the screen (- is the screen)")
 	fl.BoolVar(&force, "force", false, "replace the -o file if it exists")
 	fl.BoolVar(&raw, "raw", false, "write one session's records exactly as stored, to rescue a damaged session (needs -o)")
@@ -234,5 +237,10 @@ func damagedExport(d *store.DamagedError) string {
 	if len(ids) == 1 {
 		return fmt.Sprintf("session %d is damaged and was left out of the export; `vigil doctor` says more, and `vigil export %d --raw -o FILE` rescues what is left of it", ids[0], ids[0])
 	}
-	return strings.TrimSuffix(d.Error(), "; `vigil doctor` says more") + " and were left out of the export; `vigil doctor` says more, and `vigil export ID --raw -o FILE` rescues what is left of each"
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = strconv.FormatUint(id, 10)
+	}
+	list := strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return "sessions " + list + " are damaged and were left out of the export; `vigil doctor` says more, and `vigil export ID --raw -o FILE` rescues what is left of each"
 }

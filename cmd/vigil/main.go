@@ -4,6 +4,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -11,14 +12,16 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:]))
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // run executes the command line and turns any error into one sentence on
 // stderr and a non-zero exit: never a stack trace.
-func run(args []string) int {
+func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd()
 	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
 	if err := root.Execute(); err != nil {
 		var code exitCode
 		if errors.As(err, &code) {
@@ -31,7 +34,7 @@ func run(args []string) int {
 		} else if strings.Contains(msg, " arg(s)") {
 			msg += "; run the command with --help to see what it takes"
 		}
-		fmt.Fprintln(os.Stderr, "vigil: "+session.Sentence(msg))
+		fmt.Fprintln(stderr, "vigil: "+session.Sentence(msg))
 		return 1
 	}
 	return 0
