@@ -19,10 +19,8 @@ var titles = []string{"Kestrel over the hill", "Marigold harbour", "Quiet lanter
 
 func TestParticipantFollowsTheLeaderAndThePause(t *testing.T) {
 	r := openRoom(t, nil)
-	p := join(t, r, "a", r.Info().ParticipantCode)
-	s := join(t, r, "w", r.Info().ScreenCode)
-	waitPeople(t, r, 2)
-	for _, title := range titles[:3] {
+	p, s := participantAndScreen(t, r)
+	for _, title := range titles[1:3] {
 		r.Show(frame(title))
 		p.waitFor(title)
 		s.waitFor(title)
@@ -166,7 +164,6 @@ func TestMeetingPrivacy(t *testing.T) {
 		shown = append(shown, f)
 		r.Show(f)
 	}
-	last := shown[len(shown)-1]
 	requests := FrameOf(m, false)
 	for i, p := range m.Pages {
 		if p.Kind == session.PageRequests {
@@ -187,7 +184,6 @@ func TestMeetingPrivacy(t *testing.T) {
 	r.Show(requests)
 	a.waitFor("For the new neighbours")
 	s.waitFor("For the new neighbours")
-	_ = last
 	for name, tm := range map[string]*term{"participant": a, "screen": s} {
 		got := tm.text() + tm.raw()
 		for _, bit := range secrets {
@@ -216,12 +212,7 @@ func TestLateParticipantReadsTheContentNoteFirst(t *testing.T) {
 
 func TestHelpOnOwnScreen(t *testing.T) {
 	r := openRoom(t, func(c *Config) { c.Help = session.HelpOf(meeting(t).Guide) })
-	a := join(t, r, "a", r.Info().ParticipantCode)
-	s := join(t, r, "w", r.Info().ScreenCode)
-	waitPeople(t, r, 2)
-	r.Show(frame(titles[0]))
-	s.waitFor(titles[0])
-	a.waitFor(titles[0])
+	a, s := participantAndScreen(t, r)
 	a.typeKeys("H")
 	a.waitFor(session.EmergencyLine)
 	a.waitFor("Only you see this screen.")
@@ -235,12 +226,7 @@ func TestHelpOnOwnScreen(t *testing.T) {
 
 func TestCloseEndsEveryoneCleanly(t *testing.T) {
 	r := openRoom(t, nil)
-	a := join(t, r, "a", r.Info().ParticipantCode)
-	s := join(t, r, "w", r.Info().ScreenCode)
-	waitPeople(t, r, 2)
-	r.Show(frame(titles[0]))
-	a.waitFor(titles[0])
-	s.waitFor(titles[0])
+	a, s := participantAndScreen(t, r)
 	if err := r.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +242,7 @@ func TestCloseEndsEveryoneCleanly(t *testing.T) {
 		if i := strings.LastIndex(raw, EndedText); i < leave {
 			t.Errorf("the %s was not told %q after the screen was restored", name, EndedText)
 		}
-		if !strings.Contains(raw[leave:], "\x1b[?25h") && !strings.Contains(raw, "\x1b[?25h") {
+		if strings.LastIndex(raw, "\x1b[?25h") < strings.LastIndex(raw, "\x1b[?25l") {
 			t.Errorf("the %s's cursor was left hidden", name)
 		}
 	}

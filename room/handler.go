@@ -28,15 +28,13 @@ const restoreTerminal = "\x1b[?25h\x1b[?1049l"
 // a panic to this participant.
 func (r *Room) handle(sess ssh.Session) {
 	pty, winch, hasPty := sess.Pty()
-	var drained chan struct{}
-	var winBox mailbox[ssh.Window]
+	var winBox mailbox[ssh.Window] // nil, never ready, without a terminal
 	if winch != nil {
 		// Window changes are read for the whole session, whatever
-		// happens below: the SSH library blocks on a full channel.
-		drained = make(chan struct{})
+		// happens below: the SSH library blocks on a full channel. The
+		// loop ends when the library closes winch with the session.
 		winBox = newMailbox[ssh.Window]()
 		go func() {
-			defer close(drained)
 			for w := range winch {
 				winBox.put(w)
 			}

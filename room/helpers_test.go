@@ -53,7 +53,12 @@ func meeting(t testing.TB) *session.Meeting {
 // dial connects to the room as user with a code, answering both
 // keyboard-interactive and password; asked counts the questions.
 func dial(r *Room, user, code string, asked *int) (*gossh.Client, error) {
-	in := r.Info()
+	return dialAt(r.Info(), user, code, asked)
+}
+
+// dialAt is dial to a room known by its Info alone (the load test's
+// clients run in another process): its address and host key.
+func dialAt(in Info, user, code string, asked *int) (*gossh.Client, error) {
 	cfg := &gossh.ClientConfig{
 		User: user,
 		Auth: []gossh.AuthMethod{
@@ -134,16 +139,53 @@ func shell(t testing.TB, c *gossh.Client, pty bool) *term {
 		t.Fatal(err)
 	}
 	if pty {
-		if err := s.RequestPty("xterm-256color", 40, 100, gossh.TerminalModes{}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := s.Shell(); err != nil {
+		startShell(t, s)
+	} else if err := s.Shell(); err != nil {
 		t.Fatal(err)
 	}
 	go func() { tm.done <- s.Wait() }()
 	t.Cleanup(func() { _ = c.Close() })
 	return tm
+}
+
+// connect dials the room as a participant and opens a session, with no
+// shell yet. Closing the client is the caller's: no t.Cleanup keeps it.
+func connect(t testing.TB, r *Room, user string) (*gossh.Client, *gossh.Session) {
+	t.Helper()
+	c, err := dial(r, user, r.Info().ParticipantCode, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.NewSession()
+	if err != nil {
+		c.Close()
+		t.Fatal(err)
+	}
+	return c, s
+}
+
+// startShell asks for a 100×40 xterm and starts the shell.
+func startShell(t testing.TB, s *gossh.Session) {
+	t.Helper()
+	if err := s.RequestPty("xterm-256color", 40, 100, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// participantAndScreen joins a participant and a screen, shows the first
+// test page and waits until both show it.
+func participantAndScreen(t testing.TB, r *Room) (p, s *term) {
+	t.Helper()
+	p = join(t, r, "a", r.Info().ParticipantCode)
+	s = join(t, r, "w", r.Info().ScreenCode)
+	waitPeople(t, r, 2)
+	r.Show(frame(titles[0]))
+	p.waitFor(titles[0])
+	s.waitFor(titles[0])
+	return p, s
 }
 
 // waitFor waits until the terminal's text holds want.

@@ -11,6 +11,7 @@ const (
 	keyBackspace
 	keyEsc
 	keyCtrlC
+	keyCtrlD
 	keyUp
 	keyDown
 	keyPgUp
@@ -25,13 +26,13 @@ type keyPress struct {
 	r    rune
 }
 
-// maxPending is the most bytes of an unfinished escape sequence or rune
+// maxPendingKey is the most bytes of an unfinished escape sequence or rune
 // kept for the next read; a longer one is dropped.
 const maxPendingKey = 256
 
 // keyDecoder turns what a participant's terminal sends into key presses:
-// printable runes, enter, backspace, esc, ctrl+c, the arrows, page up and
-// down, home and end. Every other escape sequence (colours typed in,
+// printable runes, enter, backspace, esc, ctrl+c, ctrl+d, the arrows, page
+// up and down, home and end. Every other escape sequence (colours typed in,
 // terminal replies, function keys) and control character is dropped, so
 // nothing typed can act as a sequence on anyone's screen. It keeps an
 // unfinished sequence or rune for the next read; an escape alone at the
@@ -98,6 +99,9 @@ func (d *keyDecoder) decode(chunk []byte, out []keyPress) []keyPress {
 		case c == 0x03:
 			out = append(out, keyPress{kind: keyCtrlC})
 			i++
+		case c == 0x04:
+			out = append(out, keyPress{kind: keyCtrlD})
+			i++
 		case c < 0x20:
 			i++
 		case c < utf8.RuneSelf:
@@ -154,7 +158,7 @@ func escape(b []byte) (n int, k keyKind, done bool) {
 		if len(b) < 3 {
 			return 0, 0, false
 		}
-		return 3, ss3Key(b[2]), true
+		return 3, letterKey(b[2]), true
 	case ']', 'P', '_', '^', 'X':
 		return -2, 0, true
 	}
@@ -166,33 +170,27 @@ func escape(b []byte) (n int, k keyKind, done bool) {
 	return 1 + size, 0, true
 }
 
+// csiKey is the key of a CSI sequence: "ESC [ 5 ~" is page up, and a
+// letter is read as in an SS3 sequence ("ESC [ A", like "ESC O A", is up).
 func csiKey(params []byte, final byte) keyKind {
-	p := string(params)
-	switch final {
-	case 'A':
-		return keyUp
-	case 'B':
-		return keyDown
-	case 'H':
+	if final != '~' {
+		return letterKey(final)
+	}
+	switch string(params) {
+	case "5":
+		return keyPgUp
+	case "6":
+		return keyPgDown
+	case "1", "7":
 		return keyHome
-	case 'F':
+	case "4", "8":
 		return keyEnd
-	case '~':
-		switch p {
-		case "5":
-			return keyPgUp
-		case "6":
-			return keyPgDown
-		case "1", "7":
-			return keyHome
-		case "4", "8":
-			return keyEnd
-		}
 	}
 	return 0
 }
 
-func ss3Key(c byte) keyKind {
+// letterKey is the key a sequence's final letter names.
+func letterKey(c byte) keyKind {
 	switch c {
 	case 'A':
 		return keyUp

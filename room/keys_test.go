@@ -2,6 +2,7 @@ package room
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -25,5 +26,27 @@ func TestKeyDecoder(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("decoded %v; want %v", got, want)
+	}
+}
+
+// TestPlainLineDropsSequencesAndControls: the line-by-line room takes its
+// keys from the same decoder, so an OSC string is dropped whole, and a
+// bidirectional override or a C1 code is neither kept nor echoed; ctrl+d
+// leaves.
+func TestPlainLineDropsSequencesAndControls(t *testing.T) {
+	var d keyDecoder
+	var l plainLine
+	var echo strings.Builder
+	var lines []string
+	leave := false
+	for _, chunk := range []string{"ab\x1b]0;title\x07c", "\u202ed\u009be\r\n", "x\x7fy\r", "z\x04"} {
+		got, left := l.feed(d.decode([]byte(chunk), nil), func(s string) { echo.WriteString(s) })
+		lines, leave = append(lines, got...), left
+	}
+	if want := []string{"abcde", "y"}; !slices.Equal(lines, want) || !leave {
+		t.Errorf("lines %q, leave %v; want %q and leave", lines, leave, want)
+	}
+	if got, want := echo.String(), "abcde\nx\b \by\nz"; got != want {
+		t.Errorf("echoed %q, want %q", got, want)
 	}
 }

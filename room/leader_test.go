@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	gossh "golang.org/x/crypto/ssh"
-
 	"vigil/session"
 )
 
@@ -14,24 +12,12 @@ import (
 // while the leader changes page 20,000 times.
 func TestStalledClientNeverSlowsTheLeader(t *testing.T) {
 	r := openRoom(t, nil)
-	c, err := dial(r, "x", r.Info().ParticipantCode, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, s := connect(t, r, "x")
 	defer c.Close()
-	s, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
 	if _, err := s.StdoutPipe(); err != nil { // never read
 		t.Fatal(err)
 	}
-	if err := s.RequestPty("xterm", 40, 100, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Shell(); err != nil {
-		t.Fatal(err)
-	}
+	startShell(t, s)
 	waitPeople(t, r, 1)
 	long := strings.Repeat("A long page that fills the window. ", 300)
 	// Each Show is timed, and beside it the same timing around nothing:

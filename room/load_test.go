@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/exec"
 	"runtime"
@@ -18,7 +17,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"go.uber.org/goleak"
-	gossh "golang.org/x/crypto/ssh"
 )
 
 // The load test runs when VIGIL_ROOM_LOAD=1; its figures are logged (run
@@ -34,21 +32,29 @@ func TestLoad(t *testing.T) {
 	t.Run("cycles", loadCycles)
 }
 
+// rssKiB is this process's resident memory, after two collections.
 func rssKiB(t testing.TB) int {
 	runtime.GC()
 	runtime.GC()
-	data, err := os.ReadFile("/proc/self/status")
+	n, err := vmRSSKiB("/proc/self/status")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return n
+}
+
+// vmRSSKiB reads VmRSS from a /proc status file.
+func vmRSSKiB(status string) (int, error) {
+	data, err := os.ReadFile(status)
+	if err != nil {
+		return 0, err
+	}
 	for _, l := range strings.Split(string(data), "\n") {
 		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
-			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return n
+			return strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
 		}
 	}
-	t.Fatal("no VmRSS")
-	return 0
+	return 0, fmt.Errorf("no VmRSS in %s", status)
 }
 
 func fds(t testing.TB) int {
@@ -222,18 +228,11 @@ func (c *clients) expect(word string) string {
 	return ""
 }
 
+// rssKiB is the clients' process's resident memory, or 0 when it cannot
+// be read.
 func (c *clients) rssKiB() int {
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", c.cmd.Process.Pid))
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(data), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
-			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return n
-		}
-	}
-	return 0
+	n, _ := vmRSSKiB(fmt.Sprintf("/proc/%d/status", c.cmd.Process.Pid))
+	return n
 }
 
 // TestLoadClients is the load test's child process: it connects the
@@ -248,23 +247,7 @@ func TestLoadClients(t *testing.T) {
 	say := func(s string) { fmt.Printf("LOAD %s\n", s) }
 	terms := make([]*term, people)
 	for i := range terms {
-		c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
-			User: "p",
-			Auth: []gossh.AuthMethod{gossh.KeyboardInteractive(func(_, _ string, qs []string, _ []bool) ([]string, error) {
-				ans := make([]string, len(qs))
-				for i := range ans {
-					ans[i] = code
-				}
-				return ans, nil
-			})},
-			HostKeyCallback: func(_ string, _ net.Addr, key gossh.PublicKey) error {
-				if gossh.FingerprintSHA256(key) != fp {
-					return fmt.Errorf("not the room's host key")
-				}
-				return nil
-			},
-			Timeout: 10 * time.Second,
-		})
+		c, err := dialAt(Info{Addr: addr, Fingerprint: fp}, "p", code, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -315,23 +298,11 @@ func loadCycles(t *testing.T) {
 	// Each cycle keeps nothing of its client afterwards (no t.Cleanup),
 	// so that the heap figure is the room's.
 	one := func() {
-		c, err := dial(r, "p", r.Info().ParticipantCode, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c, s := connect(t, r, "p")
 		defer c.Close()
-		s, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
 		tm := &term{t: t, wrote: make(chan struct{}, 1)}
 		s.Stdout = tm
-		if err := s.RequestPty("xterm-256color", 40, 100, nil); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Shell(); err != nil {
-			t.Fatal(err)
-		}
+		startShell(t, s)
 		tm.waitFor(titles[0])
 	}
 	one()

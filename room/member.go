@@ -39,8 +39,8 @@ type member struct {
 	person Person // Name changes under Room.mu
 	plain  bool
 	frames mailbox[Frame]
-	wins   mailbox[ssh.Window]
-	ended  chan string // why they leave: the first reason given
+	wins   mailbox[ssh.Window] // the session's window changes, set by handle
+	ended  chan string         // why they leave: the first reason given
 	ctx    context.Context
 	cancel context.CancelFunc
 	conn   io.Closer
@@ -109,8 +109,8 @@ func (r *Room) join(sess ssh.Session, role Role, plain bool) (*member, error) {
 	ctx, cancel := context.WithCancel(sess.Context())
 	m := &member{
 		person: p, plain: plain,
-		frames: newMailbox[Frame](), wins: newMailbox[ssh.Window](),
-		ended: make(chan string, 1), ctx: ctx, cancel: cancel,
+		frames: newMailbox[Frame](),
+		ended:  make(chan string, 1), ctx: ctx, cancel: cancel,
 		conn: connOf(sess),
 	}
 	m.frames.put(r.frame)

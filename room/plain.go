@@ -7,6 +7,8 @@ import (
 
 	"charm.land/ssh"
 	"github.com/charmbracelet/colorprofile"
+
+	"vigil/session"
 )
 
 // runPlain is the room line by line, for a screen reader: no alternate
@@ -15,25 +17,8 @@ import (
 func (r *Room) runPlain(sess ssh.Session, m *member, pty ssh.Pty) string {
 	width := pty.Window.Width
 	out := func(s string) { _, _ = io.WriteString(sess, s) }
-	chunks := make(chan []byte)
-	r.goDo("reading "+m.person.Name, func() {
-		buf := make([]byte, 256)
-		for {
-			n, err := sess.Read(buf)
-			if n > 0 {
-				b := append([]byte(nil), buf[:n]...)
-				select {
-				case chunks <- b:
-				case <-m.ctx.Done():
-					return
-				}
-			}
-			if err != nil {
-				close(chunks)
-				return
-			}
-		}
-	})
+	keys := make(chan []keyPress)
+	r.goDo("reading "+m.person.Name, func() { readKeys(sess, m, keys) })
 	screen := m.person.Role == RoleScreen
 	pl := &plainLine{}
 	var cur Frame
@@ -63,14 +48,12 @@ func (r *Room) runPlain(sess ssh.Session, m *member, pty ssh.Pty) string {
 			showFrame()
 		case w := <-m.wins:
 			width = w.Width
-		case b, ok := <-chunks:
+		case ks, ok := <-keys:
 			if !ok {
 				return ""
 			}
-			for _, line := range pl.feed(b, out) {
-				if line == "\x03" || line == "\x04" {
-					return LeftText
-				}
+			lines, leave := pl.feed(ks, out)
+			for _, line := range lines {
 				if screen {
 					if strings.EqualFold(strings.TrimSpace(line), "q") {
 						return LeftText
@@ -87,6 +70,9 @@ func (r *Room) runPlain(sess ssh.Session, m *member, pty ssh.Pty) string {
 				} else {
 					out(plainPrompt)
 				}
+			}
+			if leave {
+				return LeftText
 			}
 		}
 	}
@@ -201,52 +187,37 @@ func plainFrame(r *Room, f Frame, width int) string {
 	return b.String()
 }
 
-// plainLine edits one line of typed input: it echoes what is typed, takes
-// backspace, and drops escape sequences (arrow keys and the like).
+// plainLine edits one line of typed input: it echoes what is typed and
+// takes backspace. Its keys come from the screen's reader (readKeys), so
+// escape sequences and terminal strings (arrow keys, a terminal's
+// replies) are dropped whole, and a rune that session.Clean would drop (a
+// C1 code, a bidirectional override) is neither kept nor echoed.
 type plainLine struct {
 	buf []rune
-	esc int  // 0: none; 1: after ESC; 2: in a CSI sequence
-	cr  bool // the last rune ended a line with \r: a \n after it is the same end
 }
 
-func (l *plainLine) feed(b []byte, out func(string)) []string {
-	var lines []string
-	for _, r := range string(b) {
-		afterCR := l.cr
-		l.cr = r == '\r'
-		if r == '\n' && afterCR {
-			continue
-		}
-		switch {
-		case l.esc == 1:
-			l.esc = 0
-			if r == '[' || r == 'O' {
-				l.esc = 2
-			}
-		case l.esc == 2:
-			if r >= 0x40 && r <= 0x7e {
-				l.esc = 0
-			}
-		case r == 0x1b:
-			l.esc = 1
-		case r == '\r' || r == '\n':
+// feed takes the keys of one read and returns the lines they ended; leave
+// is set by ctrl+c or ctrl+d, after those lines.
+func (l *plainLine) feed(keys []keyPress, out func(string)) (lines []string, leave bool) {
+	for _, k := range keys {
+		switch k.kind {
+		case keyEnter:
 			out("\n")
 			lines = append(lines, string(l.buf))
 			l.buf = l.buf[:0]
-		case r == 0x7f || r == 0x08:
+		case keyBackspace:
 			if len(l.buf) > 0 {
 				l.buf = l.buf[:len(l.buf)-1]
 				out("\b \b")
 			}
-		case r == 0x03 || r == 0x04:
-			lines = append(lines, string(r))
-		case r < 0x20:
-		default:
-			if len(l.buf) < MaxSent {
-				l.buf = append(l.buf, r)
-				out(string(r))
+		case keyCtrlC, keyCtrlD:
+			return lines, true
+		case keyRune:
+			if len(l.buf) < MaxSent && !session.HasControls(string(k.r)) {
+				l.buf = append(l.buf, k.r)
+				out(string(k.r))
 			}
 		}
 	}
-	return lines
+	return lines, false
 }

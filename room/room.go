@@ -12,6 +12,7 @@
 package room
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -277,19 +278,29 @@ func (r *Room) People() []Person {
 	for _, m := range r.members {
 		out = append(out, m.person)
 	}
-	slices.SortFunc(out, func(a, b Person) int { return int(a.ID) - int(b.ID) })
+	slices.SortFunc(out, func(a, b Person) int { return cmp.Compare(a.ID, b.ID) })
 	return out
 }
 
 // Remove tells someone "the leader has removed you from the room" and
-// disconnects them. It does not wait for them.
+// disconnects them. It waits for nothing, the log file included: the
+// leader's screens call it on their Update path.
 func (r *Room) Remove(id uint64) bool {
 	r.mu.Lock()
 	m, ok := r.members[id]
+	var name string
+	if ok {
+		name = m.person.Name // it changes under r.mu
+	}
 	r.mu.Unlock()
 	if ok {
-		r.logs.printf("leader removed %s (%d)", m.person.Name, id)
 		m.end(RemovedText, r.cfg.endGrace)
+		// Not goDo: Close need not wait for a log line, and a closed
+		// log takes it as written.
+		go func() {
+			defer r.logs.recoverPanic("logging a removal")
+			r.logs.printf("leader removed %s (%d)", name, id)
+		}()
 	}
 	return ok
 }

@@ -1,6 +1,7 @@
 package room
 
 import (
+	"errors"
 	"net"
 	"os"
 	"path/filepath"
@@ -60,7 +61,7 @@ func TestNoPtyIsRefusedWithASentence(t *testing.T) {
 	}
 	tm := shell(t, c, false)
 	var exit *gossh.ExitError
-	if err := tm.wait(); err == nil || !asExit(err, &exit) || exit.ExitStatus() != 1 {
+	if err := tm.wait(); err == nil || !errors.As(err, &exit) || exit.ExitStatus() != 1 {
 		t.Errorf("without a terminal the session ended with %v; want exit status 1", err)
 	}
 	if !strings.Contains(tm.text(), NoPtyText) {
@@ -69,12 +70,6 @@ func TestNoPtyIsRefusedWithASentence(t *testing.T) {
 	if n := len(r.People()); n != 0 {
 		t.Errorf("%d people in the room", n)
 	}
-}
-
-func asExit(err error, e **gossh.ExitError) bool {
-	x, ok := err.(*gossh.ExitError)
-	*e = x
-	return ok
 }
 
 func TestExecSubsystemForwardingAgentAndSecondSessionAreRefused(t *testing.T) {
@@ -207,13 +202,12 @@ func TestHostKeyIsKeptPrivateAndPersistent(t *testing.T) {
 	if a.ParticipantCode == b.ParticipantCode || a.ParticipantCode == a.ScreenCode {
 		t.Error("join codes repeat")
 	}
-	fi, err := os.Stat(filepath.Join(dir, "room"))
-	if err != nil || fi.Mode().Perm() != 0o700 {
-		t.Errorf("the room's folder: %v %v; want 0700", fi.Mode().Perm(), err)
-	}
-	fi, err = os.Stat(filepath.Join(dir, "room", HostKeyName))
-	if err != nil || fi.Mode().Perm() != 0o600 {
-		t.Errorf("the host key: %v %v; want 0600", fi.Mode().Perm(), err)
+	for path, want := range map[string]os.FileMode{"room": 0o700, filepath.Join("room", HostKeyName): 0o600} {
+		if fi, err := os.Stat(filepath.Join(dir, path)); err != nil {
+			t.Error(err)
+		} else if fi.Mode().Perm() != want {
+			t.Errorf("%s: %v; want %v", path, fi.Mode().Perm(), want)
+		}
 	}
 }
 
