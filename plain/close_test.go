@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"vigil/guides"
+	"vigil/internal/storetest"
 	"vigil/session"
 	"vigil/store"
 )
@@ -47,7 +48,7 @@ func TestPlainGentlerPathHeadlines(t *testing.T) {
 // TestPlainAlone walks a session of one person: the words speak to them,
 // there is no debrief and no leader's notes.
 func TestPlainAlone(t *testing.T) {
-	st := openTestStore(t)
+	st := storetest.Open(t, fixedClock)
 	g := tinyGuide()
 	o, err := session.NewSession(st, g, session.Start{Alone: true, Now: fixedClock()})
 	if err != nil {

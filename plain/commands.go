@@ -168,75 +168,81 @@ func (r *run) markRequest(n int) error {
 	return nil
 }
 
-// addRequest asks for a request of the group, who asked, and whether it is
-// private, and saves it. When the input ends before the last question, the
-// request is kept private: nothing told in confidence is shared by default.
-func (r *run) addRequest() (done bool, err error) {
-	text, ok, err := r.ask("Request: ")
+// itemAnswer is what an add form was told.
+type itemAnswer struct {
+	text, name string
+	// ended is set when the input ended in the form after the text: the
+	// item is added, and plain mode then stops.
+	ended bool
+}
+
+// askItem asks an add form's first questions: the item's text (prompt),
+// then an optional name. It returns nil when there is nothing to add: the
+// text was left empty (it says so), or the input ended at the text (done).
+func (r *run) askItem(prompt string) (a *itemAnswer, done bool, err error) {
+	text, ok, err := r.ask(prompt)
 	if err != nil || !ok {
-		return r.endInForm(err)
+		done, err = r.endInForm(err)
+		return nil, done, err
 	}
 	if text == "" {
 		r.say("Nothing added.")
-		return false, nil
+		return nil, false, nil
 	}
 	name, ok, err := r.ask("Name (optional): ")
 	if err != nil {
-		return true, err
+		return nil, true, err
 	}
-	private, ended := true, !ok
-	if ok {
-		var ans string
-		ans, ok, err = r.ask("Private? (y/N): ")
-		if err != nil {
-			return true, err
-		}
-		ended = !ok
-		private = !ok || strings.EqualFold(ans, "y") || strings.EqualFold(ans, "yes")
-	}
-	req, cs, err := r.m.AddRequestChecked(text, name, private, r.now())
+	return &itemAnswer{text: text, name: name, ended: !ok}, false, nil
+}
+
+// added saves what an add form made, or says why nothing was added (err),
+// then says what was added; when the input ended in the form, plain mode
+// stops.
+func (r *run) added(a *itemAnswer, cs []store.Change, err error, said string) (done bool, _ error) {
 	if err != nil {
 		r.say("%s Nothing added.", err)
-		return ended, nil
+		return a.ended, nil
 	}
 	if err := r.apply(cs); err != nil {
-		return ended, nil // said, and kept in a recovery file
+		return a.ended, nil // said, and kept in a recovery file
 	}
-	r.say("Added request %d: %s", len(r.m.RequestsIn(session.Leader)), requestLine(req))
-	if ended {
+	r.say("%s", said)
+	if a.ended {
 		return true, r.stop()
 	}
 	return false, nil
 }
 
+// addRequest asks for a request of the group, who asked, and whether it is
+// private, and saves it. When the input ends before the last question, the
+// request is kept private: nothing told in confidence is shared by default.
+func (r *run) addRequest() (done bool, err error) {
+	a, done, err := r.askItem("Request: ")
+	if a == nil {
+		return done, err
+	}
+	private := true
+	if !a.ended {
+		ans, ok, err := r.ask("Private? (y/N): ")
+		if err != nil {
+			return true, err
+		}
+		a.ended, private = !ok, !ok || yes(ans)
+	}
+	req, cs, err := r.m.AddRequestChecked(a.text, a.name, private, r.now())
+	return r.added(a, cs, err, fmt.Sprintf("Added request %d: %s", len(r.m.RequestsIn(session.Leader)), requestLine(req)))
+}
+
 // addCommitment asks for a next step someone takes on, and who, and saves
 // it.
 func (r *run) addCommitment() (done bool, err error) {
-	text, ok, err := r.ask("Commitment: ")
-	if err != nil || !ok {
-		return r.endInForm(err)
+	a, done, err := r.askItem("Commitment: ")
+	if a == nil {
+		return done, err
 	}
-	if text == "" {
-		r.say("Nothing added.")
-		return false, nil
-	}
-	name, ok, err := r.ask("Name (optional): ")
-	if err != nil {
-		return true, err
-	}
-	c, cs, err := r.m.AddCommitmentChecked(text, name, r.now())
-	if err != nil {
-		r.say("%s Nothing added.", err)
-		return !ok, nil
-	}
-	if err := r.apply(cs); err != nil {
-		return !ok, nil // said, and kept in a recovery file
-	}
-	r.say("Added commitment %d: %s", len(r.m.Rec.Commitments), itemLine(c.Text, c.Name))
-	if !ok {
-		return true, r.stop()
-	}
-	return false, nil
+	c, cs, err := r.m.AddCommitmentChecked(a.text, a.name, r.now())
+	return r.added(a, cs, err, fmt.Sprintf("Added commitment %d: %s", len(r.m.Rec.Commitments), itemLine(c.Text, c.Name)))
 }
 
 // endInForm ends plain mode when the input ends at the first question of

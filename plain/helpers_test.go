@@ -2,33 +2,16 @@ package plain
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"vigil/guides"
 	"vigil/internal/guidetest"
+	"vigil/internal/storetest"
 	"vigil/session"
 	"vigil/store"
 )
-
-// openTestStore opens a real bbolt file in a temp dir and checks it at the
-// end of the test.
-func openTestStore(t testing.TB) *store.Store {
-	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "vigil.db"), store.Options{Timeout: time.Second, NoAutoBackup: true, Now: fixedClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := st.Check(); err != nil {
-			t.Errorf("database check: %v", err)
-		}
-		st.Close()
-	})
-	return st
-}
 
 // fixedClock is an injected clock that stands still.
 func fixedClock() time.Time { return time.Date(2026, 11, 26, 19, 30, 0, 0, time.UTC) }
@@ -67,7 +50,7 @@ func newSession(t *testing.T, st *store.Store, g *guides.Guide, group string) *s
 // plainSession starts a session of g in a fresh store.
 func plainSession(t *testing.T, g *guides.Guide) (Config, *store.Store) {
 	t.Helper()
-	st := openTestStore(t)
+	st := storetest.Open(t, fixedClock)
 	o := newSession(t, st, g, "Thursday group")
 	return Config{Store: st, Library: guides.Library{Guides: []*guides.Guide{g}}, Start: o}, st
 }

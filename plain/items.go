@@ -31,13 +31,8 @@ func (r *run) changeRequest(letter string, n int) (done bool, err error) {
 			r.say("Request %d is now for the room.", n)
 		}
 	case "x":
-		ans, ok, err := r.ask(fmt.Sprintf("Delete request %d for good? (y/N): ", n))
-		if err != nil || !ok {
-			return !ok, err
-		}
-		if !yes(ans) {
-			r.say("Kept.")
-			return false, nil
+		if del, ended, err := r.confirmDelete("request", n); !del {
+			return ended, err
 		}
 		if err := r.apply(r.m.RemoveRequest(req.ID)); err != nil {
 			return false, nil
@@ -73,13 +68,8 @@ func (r *run) changeCommitment(letter string, n int) (done bool, err error) {
 	c := list[n-1]
 	switch letter {
 	case "x":
-		ans, ok, err := r.ask(fmt.Sprintf("Delete commitment %d for good? (y/N): ", n))
-		if err != nil || !ok {
-			return !ok, err
-		}
-		if !yes(ans) {
-			r.say("Kept.")
-			return false, nil
+		if del, ended, err := r.confirmDelete("commitment", n); !del {
+			return ended, err
 		}
 		if err := r.apply(r.m.RemoveCommitment(c.ID)); err != nil {
 			return false, nil
@@ -130,6 +120,22 @@ func (r *run) askEdit(what, text, name string) (newText, newName string, ended b
 	return t, nm, false, nil
 }
 
+// confirmDelete asks before item n (what: "request") is deleted; no is
+// the answer unless y is typed, and says "Kept.". ended is true at the end
+// of the input.
+func (r *run) confirmDelete(what string, n int) (del, ended bool, err error) {
+	ans, ok, err := r.ask(fmt.Sprintf("Delete %s %d for good? (y/N): ", what, n))
+	if err != nil || !ok {
+		return false, !ok, err
+	}
+	if !yes(ans) {
+		r.say("Kept.")
+		return false, false, nil
+	}
+	return true, false, nil
+}
+
+// yes reports whether an answer to a y/N question is yes.
 func yes(ans string) bool {
 	return strings.EqualFold(ans, "y") || strings.EqualFold(ans, "yes")
 }

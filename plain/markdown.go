@@ -35,7 +35,7 @@ func markdown(src string) string {
 
 // inline is one line of Markdown (a prompt) as plain text on one line.
 func inline(src string) string {
-	return strings.Join(strings.Fields(markdown(src)), " ")
+	return session.OneLine(markdown(src))
 }
 
 // mdWriter collects the plain lines of a Markdown document.

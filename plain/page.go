@@ -71,7 +71,7 @@ func (r *run) contentNote(line func(string)) {
 	line("")
 	src := session.OneLine(meta.Title)
 	if meta.Source != "" {
-		src += ". Source: " + meta.Source
+		src += ". Source: " + session.OneLine(meta.Source)
 	}
 	line(src)
 	if meta.Attribution != "" {
@@ -107,7 +107,7 @@ func (r *run) guidePage(line func(string), full bool) {
 	pg := r.m.Page()
 	line(session.OneLine(sec.Title))
 	if r.m.Detailed() {
-		line("Anyone may step out at any time; p pauses.")
+		line(session.LineStepOut + " Type p to pause.")
 	}
 	switch {
 	case pg.Headline && !r.revealed:

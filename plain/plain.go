@@ -175,7 +175,7 @@ var errNotSaved = errors.New("not saved")
 // notSaved writes changes that could not be saved to a recovery file and
 // says so in one sentence that begins with what.
 func (r *run) notSaved(what string, cs []store.Change, err error) string {
-	why := strings.Join(strings.Fields(err.Error()), " ")
+	why := session.OneLine(err.Error())
 	if !holdsText(cs) {
 		// A move or a mark: nothing typed is at stake, and the meeting
 		// writes it again with everything else when plain mode ends.

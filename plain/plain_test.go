@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"vigil/guides"
+	"vigil/internal/storetest"
 	"vigil/session"
 	"vigil/store"
 )
@@ -273,7 +274,7 @@ func TestPlainStripsEscapeSequences(t *testing.T) {
 }
 
 func TestPlainAsksToStartOrResume(t *testing.T) {
-	st := openTestStore(t)
+	st := storetest.Open(t, fixedClock)
 	lib := guides.Library{Guides: []*guides.Guide{tinyGuide()}}
 	cfg := Config{Store: st, Library: lib}
 
@@ -319,7 +320,7 @@ func (l *lineClock) now() time.Time { return l.t }
 // TestPlainCountsTimePerPart: plain mode counts time per part like the
 // screens, and not while paused.
 func TestPlainCountsTimePerPart(t *testing.T) {
-	st := openTestStore(t)
+	st := storetest.Open(t, fixedClock)
 	g := tinyGuide()
 	in := &lineClock{lines: []string{"n\n", "n\n", "p\n", "\n", "n\n", "q\n"}, t: fixedClock()}
 	o, err := session.NewSession(st, g, session.Start{Now: in.now()})
@@ -342,7 +343,7 @@ func TestPlainCountsTimePerPart(t *testing.T) {
 // commitment, and starts its second.
 func secondMeeting(t *testing.T) (cfg Config, st *store.Store, w1, w2 *session.Opened) {
 	t.Helper()
-	st = openTestStore(t)
+	st = storetest.Open(t, fixedClock)
 	g := tinyGuide()
 	w1 = newSession(t, st, g, "Thursday group")
 	if err := st.Apply(store.Change{SessionID: w1.Record.Session.ID,
@@ -417,7 +418,7 @@ func TestPlainRevisitsEarlierMeeting(t *testing.T) {
 // what session.Capture holds for the leader's view, every line, in order,
 // and no item more.
 func TestPlainSummaryIsTheCapturedModel(t *testing.T) {
-	st := openTestStore(t)
+	st := storetest.Open(t, fixedClock)
 	g := tinyGuide()
 	o := newSession(t, st, g, "Thursday group")
 	id := o.Record.Session.ID

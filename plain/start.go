@@ -22,10 +22,12 @@ func (r *run) choose() (*session.Opened, error) {
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return nil, err
 	}
-	prompt := "n start a new session of " + g.Meta.Title
+	// One line: a title from a guide file or the database may hold line
+	// ends, which write would keep.
+	prompt := "n start a new session of " + session.OneLine(g.Meta.Title)
 	if hasLatest {
 		prompt += fmt.Sprintf(", r resume the latest session (%s, %s, page %d of %d)",
-			latest.GuideTitle, latest.Updated.Local().Format("2 January 2006"), latest.Seen, latest.Total)
+			session.OneLine(latest.GuideTitle), latest.Updated.Local().Format("2 January 2006"), latest.Seen, latest.Total)
 	}
 	prompt += ", q quit> "
 	for {

@@ -14,11 +14,7 @@ import (
 func capturedText(c session.Captured) string {
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
-	title := c.Title
-	if title == "" {
-		title = session.WordsFor(false).Captured
-	}
-	line(title)
+	line(c.Title)
 	line(c.Heading)
 	for _, f := range c.Facts {
 		line(f.Label + ": " + f.Value)
