@@ -27,6 +27,7 @@ var allowed = map[string][]string{
 	"vigil/internal/arch":         {},
 	"vigil/internal/agree":        {},
 	"vigil/internal/guidetest":    {"vigil/guides"},
+	"vigil/internal/storetest":    {"vigil/store"},
 	"vigil/internal/floor":        {},
 	"vigil/internal/floorglamour": {},
 	"vigil/e2e":                   {},

@@ -44,20 +44,26 @@ func (m model) View() tea.View {
 }
 
 func main() {
-	// A fixed standard style: never glamour's auto style, which asks the
-	// terminal and waits when nothing answers.
 	fps := flag.Int("fps", 0, "frames per second (0: bubbletea's default, 60)")
 	flag.Parse()
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("dark"), glamour.WithWordWrap(80))
-	if err == nil {
-		var out string
-		out, err = r.Render(markdown)
-		if err == nil {
-			if _, err = tea.NewProgram(model{rendered: out}, tea.WithFPS(*fps)).Run(); err == nil {
-				return
-			}
-		}
+	if err := run(*fps); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
-	fmt.Fprintln(os.Stderr, err)
-	os.Exit(1)
+}
+
+// run renders the Markdown once, then runs the program.
+func run(fps int) error {
+	// A fixed standard style: never glamour's auto style, which asks the
+	// terminal and waits when nothing answers.
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("dark"), glamour.WithWordWrap(80))
+	if err != nil {
+		return err
+	}
+	out, err := r.Render(markdown)
+	if err != nil {
+		return err
+	}
+	_, err = tea.NewProgram(model{rendered: out}, tea.WithFPS(fps)).Run()
+	return err
 }
