@@ -127,3 +127,24 @@ func BenchmarkBigPasteThenKeys(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(3*b.N), "ns/msg")
 }
+
+// BenchmarkTickWithRoom is Update for the clock's tick, once a second, on
+// the summary with the room open. The tick changes nothing the room is
+// shown, so the shared page (there, a capture of the whole session) is not
+// made again for it (keepsFrame).
+func BenchmarkTickWithRoom(b *testing.B) {
+	a := benchApp(b, session.KeySummary)
+	r := newQuietRoom(localInfo())
+	a.ctx.cfg.Room = RoomConfig{Opener: r.opener()}
+	a = drive(b, a, keyMsg("R"))
+	a = drive(b, a, keyMsg("esc"))
+	if !a.ctx.room.open() || a.top() != nil {
+		b.Fatal("the room did not open, or its panel did not close")
+	}
+	tick := clockTickMsg{sessionID: a.session.meet.ID()}
+	b.ReportAllocs()
+	for b.Loop() {
+		m, _ := a.Update(tick)
+		a = m.(App)
+	}
+}

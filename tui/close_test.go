@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"vigil/guides"
 	"vigil/session"
@@ -331,20 +330,7 @@ func TestGoldenClose(t *testing.T) {
 				if sc.page != "" {
 					app = toKey(t, app, sc.page)
 				}
-				seen := &lastModel{}
-				tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(size[0], size[1]),
-					teatest.WithProgramOptions(tea.WithFilter(seen.filter)))
-				for _, k := range sc.keys {
-					tm.Send(k)
-				}
-				view := seen.waitFor(t, tm, func(v string) bool {
-					return strings.Contains(v, sc.wait) && !strings.Contains(v, "saving…") &&
-						!strings.Contains(v, "Preparing the guide…")
-				})
-				if err := tm.Quit(); err != nil {
-					t.Fatal(err)
-				}
-				tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+				view := showScreen(t, app, size[0], size[1], sc.keys, []string{sc.wait})
 				golden.RequireEqual(t, []byte(view))
 			})
 		}

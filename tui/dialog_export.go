@@ -73,9 +73,10 @@ func newExportDialog(ctx *context, s store.Session, leader bool) exportDialog {
 }
 
 // exportLeader is whether the screen in front is the leader's: the leader's
-// view of a session, or the home screen.
+// view of a session (alone, the one view, which is the person's own), or
+// the home screen.
 func (a App) exportLeader() bool {
-	return a.state != stateSession || a.session.leader
+	return a.state != stateSession || a.session.audience() == session.Leader
 }
 
 // viewLabel names a view in the dialog.
@@ -300,8 +301,8 @@ func (d exportDialog) view() string {
 	if d.stage == exportPreview {
 		b.WriteString(st.Warn.Render("Read it before you send it: the highlighted words replace what was taken out.") + "\n\n")
 		b.WriteString(d.vp.View() + "\n\n")
-		b.WriteString(st.Muted.Render(fmt.Sprintf("↑/↓ scroll · %d%% · enter writes it as %s · esc goes back",
-			int(d.vp.ScrollPercent()*100), export.Formats[d.format])))
+		b.WriteString(st.Muted.Render(fmt.Sprintf("↑/↓ %s/%s scroll · %d%% · enter writes it as %s · esc goes back",
+			d.ctx.keys.PageUp.Help().Key, d.ctx.keys.PageDown.Help().Key, int(d.vp.ScrollPercent()*100), export.Formats[d.format])))
 		return place(d.width, d.height, st.Overlay.Width(min(d.width-2, 78)).Render(b.String()))
 	}
 	b.WriteString("Format: ")
@@ -369,10 +370,10 @@ func (d exportDialog) ShortHelp() []key.Binding {
 	case exportAskOff:
 		return []key.Binding{k.Items.Yes, k.Items.No}
 	case exportPreview:
-		return []key.Binding{withHelp(k.Confirm, "enter", "write it"), withHelp(k.Cancel, "esc", "back"), k.Up, k.Down}
+		return []key.Binding{withHelp(k.Confirm, "enter", "write it"), withHelp(k.Cancel, "esc", "back"), k.Up, k.Down, k.PageUp, k.PageDown}
 	}
 	return []key.Binding{withHelp(k.Confirm, "enter", "export"), k.FormatPrev, k.FormatNext,
-		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "for whom")), k.Redact, k.Cancel}
+		withHelp(k.Arrows, "↑/↓", "for whom"), k.Redact, k.Cancel}
 }
 
 // FullHelp is the same.

@@ -31,7 +31,11 @@ func (d keysDialog) body() string {
 	h.Styles.ShortKey, h.Styles.ShortDesc = st.Selected, st.Help
 	h.Styles.FullKey, h.Styles.FullDesc = st.Selected, st.Help
 	w := min(d.width-6, 70)
-	return st.Title.Render("Keys") + st.Muted.Render(" · ↑/↓ scroll · any other key closes this") + "\n\n" +
+	k := d.ctx.keys
+	// The box scrolls by lines and by half pages (scrollKeys); said in
+	// 50 columns, so that the line fits the smallest window's box.
+	scroll := " · ↑/↓ " + k.PageUp.Help().Key + "/" + k.PageDown.Help().Key + " scroll · any other key closes"
+	return st.Title.Render("Keys") + st.Muted.Render(scroll) + "\n\n" +
 		fullHelpView(h, d.groups) + "\n\n" +
 		st.Muted.Width(max(10, w)).Render("While you type, keys are text: esc stops editing, and the note is already saved.")
 }
@@ -66,7 +70,8 @@ func (d keysDialog) view() string {
 
 // ShortHelp is the keys of the keys screen.
 func (d keysDialog) ShortHelp() []key.Binding {
-	return []key.Binding{d.ctx.keys.Up, d.ctx.keys.Down}
+	k := d.ctx.keys
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown}
 }
 
 // FullHelp is the same.

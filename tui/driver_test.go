@@ -99,29 +99,54 @@ func (gw groupWeeks) app(t testing.TB, w, h int) App {
 // while. Cursor blinks and other ticks that take longer are dropped.
 func drive(t testing.TB, a App, msgs ...tea.Msg) App {
 	t.Helper()
+	return player{name: "drive", steps: 1000, wait: cmdWait}.play(t, a, msgs...)
+}
+
+// player is the loop of drive and playFrames: at most steps messages, a
+// command given wait to answer, and after (when set) called with the app
+// after every message it takes.
+type player struct {
+	name  string
+	steps int
+	wait  time.Duration
+	after func(App)
+}
+
+func (p player) play(t testing.TB, a App, msgs ...tea.Msg) App {
+	t.Helper()
 	queue := append([]tea.Msg(nil), msgs...)
 	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 1000 {
-			t.Fatal("drive: the app keeps sending messages")
+		if steps > p.steps {
+			t.Fatalf("%s: the app keeps sending messages", p.name)
 		}
 		msg := queue[0]
 		queue = queue[1:]
 		if b, ok := msg.(tea.BatchMsg); ok {
 			for _, c := range b {
-				queue = append(queue, runCmd(c)...)
+				queue = append(queue, runWithin(c, p.wait)...)
 			}
 			continue
 		}
 		m, cmd := a.Update(msg)
 		a = m.(App)
-		queue = append(queue, runCmd(cmd)...)
+		if p.after != nil {
+			p.after(a)
+		}
+		queue = append(queue, runWithin(cmd, p.wait)...)
 	}
 	return a
 }
 
+// cmdWait is how long runCmd waits for a command.
+const cmdWait = 2 * time.Second
+
 // runCmd runs one command with a deadline; a command that has not answered
 // within it is dropped. Tests run with ReduceMotion, so no cursor blinks.
-func runCmd(c tea.Cmd) []tea.Msg {
+func runCmd(c tea.Cmd) []tea.Msg { return runWithin(c, cmdWait) }
+
+// runWithin runs a command and keeps its message if it comes within d;
+// nothing and tea.Quit are dropped.
+func runWithin(c tea.Cmd, d time.Duration) []tea.Msg {
 	if c == nil {
 		return nil
 	}
@@ -129,14 +154,11 @@ func runCmd(c tea.Cmd) []tea.Msg {
 	go func() { ch <- c() }()
 	select {
 	case msg := <-ch:
-		if msg == nil {
-			return nil
-		}
-		if _, quit := msg.(tea.QuitMsg); quit {
+		if _, quit := msg.(tea.QuitMsg); msg == nil || quit {
 			return nil
 		}
 		return []tea.Msg{msg}
-	case <-time.After(2 * time.Second):
+	case <-time.After(d):
 		return nil
 	}
 }

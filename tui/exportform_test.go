@@ -122,6 +122,24 @@ func TestExportFromSummary(t *testing.T) {
 	}
 }
 
+// TestExportAloneOffersTheWholeRecord: alone, the one view is the
+// person's own, with their private requests in it (session.Meeting.Views):
+// the export offers their whole record, as the leader's view does, and
+// starts from it.
+func TestExportAloneOffersTheWholeRecord(t *testing.T) {
+	a, _ := newAloneApp(t, tinyGuide(), 100, 30)
+	a = goTo(t, a, session.KeySummary)
+	a = drive(t, a, keyMsg("e"))
+	d, ok := a.top().(exportDialog)
+	if !ok {
+		t.Fatalf("e on the summary opened %T", a.top())
+	}
+	if d.chosen != session.Leader {
+		t.Errorf("alone, the export starts from the %s, not the whole record", d.chosen)
+	}
+	mustContain(t, viewText(a), "(•) leader's record", "( ) redacted")
+}
+
 // TestHandoutIsRedactedByDefault: choosing html selects Redacted, and the
 // handout written that way holds no leader's note.
 func TestHandoutIsRedactedByDefault(t *testing.T) {

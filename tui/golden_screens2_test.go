@@ -105,6 +105,37 @@ func groupApp(t *testing.T, w, h int) App {
 	return a
 }
 
+// aloneApp is newAloneApp with the seed guide, as a setup.
+func aloneApp(t *testing.T, w, h int) App {
+	t.Helper()
+	a, _ := newAloneApp(t, guides.Default(), w, h)
+	return a
+}
+
+// silenceRunning is groupApp on the first reflection prompt with the
+// silence timer just started for a minute. The key is given to the
+// session alone: drive would wait on the timer's ticks.
+func silenceRunning(t *testing.T, w, h int) App {
+	t.Helper()
+	a := drive(t, toKey(t, groupApp(t, w, h), "reflection/clarity#1"), keyMsg("t"))
+	a.session, _ = a.session.update(keyMsg("1"))
+	return a
+}
+
+// atHeadline is groupApp on the gentler path, on the first prayer request
+// it shows by its headline only.
+func atHeadline(t *testing.T, w, h int) App {
+	t.Helper()
+	a := drive(t, groupApp(t, w, h), keyMsg("g"))
+	for _, p := range a.session.meet.Pages {
+		if p.Headline {
+			return toKey(t, a, p.Key)
+		}
+	}
+	t.Fatal("the gentler path has no headline request")
+	return a
+}
+
 // atKey is groupApp on the page with a key.
 func atKey(key string, msgs ...tea.Msg) func(t *testing.T, w, h int) App {
 	return func(t *testing.T, w, h int) App {
@@ -198,10 +229,7 @@ func TestGoldenSessionModes(t *testing.T) {
 		{name: "who-is-here", setup: groupApp, keys: append(keys("w"), typeText("A., B. and C.")...), wait: []string{"Who is here: A., B. and C."}},
 		{name: "content-note-leader", setup: groupApp, keys: []tea.Msg{keyMsg("tab"), pgDown(), pgDown()},
 			wait: []string{"LEADER VIEW", "For the leader (not shown in the shared view)"}},
-		{name: "alone-content-note", setup: func(t *testing.T, w, h int) App {
-			a, _ := newAloneApp(t, guides.Default(), w, h)
-			return a
-		}, wait: []string{"How shall we go on?"}},
+		{name: "alone-content-note", setup: aloneApp, wait: []string{"How shall we go on?"}},
 
 		// Moving through the guide.
 		{name: "outline", setup: atKey("faq/how-is-ijm-fighting-it"), keys: keys("o", "down", "down"),
@@ -209,32 +237,17 @@ func TestGoldenSessionModes(t *testing.T) {
 		{name: "search-field", setup: groupApp, keys: append(keys("/"), typeText("aftercare")...), wait: []string{"Search the guide: aftercare"}},
 		{name: "search-match", setup: groupApp, keys: append(append(keys("/"), typeText("aftercare")...), keyMsg("enter")), wait: []string{"for “aftercare”"}},
 		{name: "timer-choose", setup: atKey("reflection/clarity#1"), keys: keys("t"), wait: []string{"Silence for how long?"}},
-		{name: "timer-running", setup: func(t *testing.T, w, h int) App {
-			// The timer's ticks are left out, so the golden holds one
-			// time left.
-			a := drive(t, toKey(t, groupApp(t, w, h), "reflection/clarity#1"), keyMsg("t"))
-			a.session, _ = a.session.update(keyMsg("1"))
-			return a
-		}, wait: []string{"◷ silence · 1:00 left"}},
+		// The timer's ticks are left out, so the golden holds one time left.
+		{name: "timer-running", setup: silenceRunning, wait: []string{"◷ silence · 1:00 left"}},
 		{name: "timer-ended", setup: func(t *testing.T, w, h int) App {
-			a := drive(t, toKey(t, groupApp(t, w, h), "reflection/clarity#1"), keyMsg("t"))
-			a.session, _ = a.session.update(keyMsg("1"))
+			a := silenceRunning(t, w, h)
 			return drive(t, a, timer.TimeoutMsg{ID: a.session.silence.timer.ID()})
 		}, wait: []string{"The silence has ended."}},
 
 		// Pages.
 		{name: "leader-notes", setup: atKey("faq/what-is-cybersex-trafficking"), keys: []tea.Msg{keyMsg("tab"), pgDown(), pgDown()},
 			wait: []string{"LEADER VIEW", "Leader's note"}},
-		{name: "headline-request", setup: func(t *testing.T, w, h int) App {
-			a := drive(t, groupApp(t, w, h), keyMsg("g"))
-			for _, p := range a.session.meet.Pages {
-				if p.Headline {
-					return toKey(t, a, p.Key)
-				}
-			}
-			t.Fatal("the gentler path has no headline request")
-			return a
-		}, wait: []string{"r reads them"}},
+		{name: "headline-request", setup: atHeadline, wait: []string{"r reads them"}},
 		{name: "prompt-passed", setup: groupApp, keys: keys("g", "s"), wait: []string{wd.Passed}},
 		{name: "next-steps", setup: atKey("next/next-steps"), wait: []string{"Part 4 of 4"}},
 		{name: "commitments", setup: atKey(session.KeyCommitments, append(append(keys("a"), typeText("call the helpline together")...),

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -63,22 +62,9 @@ func TestGoldenScreens(t *testing.T) {
 				if sc.prep != nil {
 					app = sc.prep(t, drive(t, app, sizeMsg(size[0], size[1])), st)
 				}
-				seen := &lastModel{}
-				tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(size[0], size[1]),
-					teatest.WithProgramOptions(tea.WithFilter(seen.filter)))
-				for _, k := range sc.keys {
-					tm.Send(k)
-				}
 				// The screen, with the guide rendered and every save it
 				// started finished.
-				view := seen.waitFor(t, tm, func(v string) bool {
-					return strings.Contains(v, sc.wait) && !strings.Contains(v, "saving…") &&
-						!strings.Contains(v, "Preparing the guide…")
-				})
-				if err := tm.Quit(); err != nil {
-					t.Fatal(err)
-				}
-				tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+				view := showScreen(t, app, size[0], size[1], sc.keys, []string{sc.wait})
 				golden.RequireEqual(t, []byte(view))
 			})
 		}

@@ -2,10 +2,12 @@ package tui
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
 	"vigil/guides"
+	"vigil/room/link"
 	"vigil/session"
 	"vigil/store"
 )
@@ -127,4 +129,31 @@ func TestNoControlSequenceFromStoredText(t *testing.T) {
 		t.Fatal("the redacted preview did not open")
 	}
 	checkNoControls(t, "export preview", a.View().Content)
+}
+
+// TestNoControlSequenceFromTheRoom: what a participant sends, and the name
+// they chose, reach the leader's panel cleaned, in the leader's view (which
+// shows both) as in the shared one. The room cleans them as it takes them
+// in; the panel does too, as every screen does with text it did not write.
+func TestNoControlSequenceFromTheRoom(t *testing.T) {
+	who := link.Person{ID: 3, Name: "Name" + hostile, Role: link.RoleParticipant, Since: fixedClock()}
+	r := newQuietRoom(localInfo(), who)
+	for _, in := range []link.Incoming{
+		{From: who, Kind: link.Request, Text: "req" + hostile, Named: true, At: fixedClock()},
+		{From: who, Kind: link.Request, Text: "priv" + hostile, Private: true, Named: true, At: fixedClock()},
+		{From: who, Kind: link.Response, Text: "resp" + hostile, Named: true, PageKey: session.KeyContentNote, At: fixedClock()},
+	} {
+		a := groupApp(t, 100, 30)
+		a.ctx.cfg.Room = RoomConfig{Opener: r.opener()}
+		a = drive(t, a, keyMsg("R"))
+		a = drive(t, a, roomIncomingMsg{r: a.ctx.room.r, in: in, ok: true})
+		checkNoControls(t, "room panel, shared view", a.View().Content)
+		a = drive(t, a, keyMsg("tab"))
+		if !a.session.leader {
+			t.Fatal("tab in the panel did not turn to the leader's view")
+		}
+		checkNoControls(t, "room panel, leader's view", a.View().Content)
+		shown, _, _ := strings.Cut(in.Text, "\x1b") // "reqA": what comes before the first escape
+		mustContain(t, flat(viewText(a)), shown, "from NameA")
+	}
 }

@@ -24,8 +24,8 @@ func lineInput(ctx *context, prompt, placeholder string, limit, width int) *text
 	in.CharLimit = limit
 	fitInput(&in, width)
 	st := in.Styles()
-	st.Focused.Placeholder = ctx.styles.Muted.Italic(true)
-	st.Blurred.Placeholder = ctx.styles.Muted.Italic(true)
+	st.Focused.Placeholder = ctx.styles.Placeholder
+	st.Blurred.Placeholder = ctx.styles.Placeholder
 	if ctx.cfg.ReduceMotion {
 		st.Cursor.Blink = false // the terminal's cursor stands still too (Cursor copies it)
 	}

@@ -56,6 +56,53 @@ func TestPrivateRequestNeverDrawnInSharedView(t *testing.T) {
 	mustContain(t, viewText(a), text+" — "+name, "[private]")
 }
 
+// TestFormDrawnInTheViewOnScreen: the add form shows a private request's
+// text in a view that shows private requests, and only there. tab in the
+// form turns the session's view, and the form follows it. Alone, the one
+// view is the person's own: what they type shows, the form speaks to one
+// person, and tab changes nothing (there is no leader's view to turn to).
+func TestFormDrawnInTheViewOnScreen(t *testing.T) {
+	const text = "for my sister"
+	a, _ := newTestApp(t, tinyGuide(), 80, 24)
+	a = goTo(t, a, session.KeyRequests)
+	a = drive(t, a, keyMsg("a"))
+	a = drive(t, a, typeText(text)...)
+	mustNotContain(t, viewText(a), text)
+	if a.cursor() != nil {
+		t.Error("the shared view places a cursor in a private request's field")
+	}
+	a = drive(t, a, keyMsg("tab"))
+	if !a.session.leader || a.session.mode != modeForm {
+		t.Fatalf("tab in the form: leader %v, mode %v", a.session.leader, a.session.mode)
+	}
+	mustContain(t, viewText(a), "LEADER VIEW", "Text: "+text)
+	if a.cursor() == nil {
+		t.Error("no cursor in the leader's view of the field")
+	}
+	a = drive(t, a, keyMsg("tab"))
+	mustContain(t, viewText(a), "SHARED VIEW", "A private request is being written")
+	mustNotContain(t, viewText(a), text)
+
+	b, _ := newAloneApp(t, tinyGuide(), 80, 24)
+	b = goTo(t, b, session.KeyRequests)
+	b = drive(t, b, keyMsg("a"))
+	b = drive(t, b, typeText(text)...)
+	v := viewText(b)
+	mustContain(t, v, session.WordsFor(true).AddRequest, "Text: "+text)
+	mustNotContain(t, v, session.WordsFor(false).AddRequest, "A private request is being written", "shared/leader view")
+	if b.cursor() == nil {
+		t.Error("alone, no cursor in the request's field")
+	}
+	b = drive(t, b, keyMsg("tab"))
+	if b.session.leader {
+		t.Error("alone, tab in the form turned to a leader's view")
+	}
+	mustNotContain(t, viewText(b), "LEADER VIEW", "SHARED VIEW")
+	b = drive(t, b, keyMsg("enter"), keyMsg("enter"))
+	mustContain(t, viewText(b), text, "[private]")
+	mustNotContain(t, viewText(b), "shared/leader view")
+}
+
 // TestRequestForTheRoomShowsAsTyped: r answers "for the room".
 func TestRequestForTheRoomShowsAsTyped(t *testing.T) {
 	a, st := newTestApp(t, tinyGuide(), 80, 24)

@@ -60,8 +60,11 @@ type keyMap struct {
 	Confirm key.Binding // enter: save, find, go there, begin
 	// ArrowUp and ArrowDown are the arrows alone, for where j and k are
 	// letters being typed: between the add form's fields, between guides.
-	ArrowUp    key.Binding
-	ArrowDown  key.Binding
+	ArrowUp   key.Binding
+	ArrowDown key.Binding
+	// Arrows is the two together, for a footer that names what they
+	// choose between (withHelp): the export's view, the start form's guide.
+	Arrows     key.Binding
 	Cancel     key.Binding // esc where it throws nothing typed away
 	FormatPrev key.Binding
 	FormatNext key.Binding
@@ -125,6 +128,7 @@ func newKeyMap() keyMap {
 		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 		ArrowUp:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
 		ArrowDown:  key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
+		Arrows:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "choose")),
 		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		FormatPrev: key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "format")),
 		FormatNext: key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "format")),

@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"vigil/guides"
-	"vigil/session"
 )
 
 // TestEveryLineIsReachable renders every page of the seed guide at the
@@ -82,5 +81,4 @@ func TestLeaderNotesReachableAtTheSmallestWindow(t *testing.T) {
 		t.Fatal("the seed guide has no leader notes")
 	}
 	mustContain(t, ansi.Strip(a.session.vp.GetContent()), "For the leader")
-	_ = session.LeaderSuffix
 }

@@ -106,9 +106,9 @@ func (d roomPanel) update(msg tea.Msg) (dialog, tea.Cmd) {
 			act = actPrivate
 		}
 		return d, func() tea.Msg { return roomActMsg{id: q.id, act: act} }
-	case key.Matches(km, k.Up):
+	case key.Matches(km, d.ctx.keys.Up):
 		d.sel = max(0, d.sel-1)
-	case key.Matches(km, k.Down):
+	case key.Matches(km, d.ctx.keys.Down):
 		d.sel = min(max(0, len(s.people)-1), d.sel+1)
 	case key.Matches(km, k.Remove):
 		if d.sel < len(s.people) {
@@ -198,7 +198,9 @@ func (d roomPanel) openTop(w int, tight bool) []string {
 		q := s.queue[0]
 		b = append(b, para(lipgloss.NewStyle(), roomLine(q, d.audience), w)...)
 		if d.audience.Shows(q.privacy()) {
-			text := wrapText(q.in.Text, w-2)
+			// The room cleans what it takes in; the sink cleans it again,
+			// as every screen does with text it did not write.
+			text := wrapText(session.Clean(q.in.Text), w-2)
 			if len(text) > 4 {
 				text = append(text[:3], "…")
 			}
@@ -241,8 +243,8 @@ func (d roomPanel) foot(w int) []string {
 	case d.ctx.room.closing:
 		return []string{st.Muted.Render("Closing the room…")}
 	}
-	k := d.ctx.keys.Room
-	return helpLines(st, append(d.backKeys(), k.Up, k.Down, k.Remove, k.Close), max(w, d.width-2))
+	k := d.ctx.keys
+	return helpLines(st, append(d.backKeys(), k.Up, k.Down, k.Room.Remove, k.Room.Close), max(w, d.width-2))
 }
 
 // page lays the panel out on the whole window: the title (and the view's
@@ -366,8 +368,8 @@ func (d roomPanel) ShortHelp() []key.Binding {
 
 // FullHelp is the same, with the list's keys.
 func (d roomPanel) FullHelp() [][]key.Binding {
-	k := d.ctx.keys.Room
-	return [][]key.Binding{d.backKeys(), {k.Accept, k.Private, k.Dismiss}, {k.Up, k.Down, k.Remove, k.Close}}
+	k := d.ctx.keys
+	return [][]key.Binding{d.backKeys(), {k.Room.Accept, k.Room.Private, k.Room.Dismiss}, {k.Up, k.Down, k.Room.Remove, k.Room.Close}}
 }
 
 // backKeys is esc, and tab where there are two views.

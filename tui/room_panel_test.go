@@ -43,44 +43,8 @@ func (r quietRoom) opener() link.Opener {
 // gives nothing within half a second (the clock's tick) is dropped.
 func playFrames(t *testing.T, a App, frames *[]string, msgs ...tea.Msg) App {
 	t.Helper()
-	queue := append([]tea.Msg(nil), msgs...)
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 200 {
-			t.Fatal("playFrames: the app keeps sending messages")
-		}
-		msg := queue[0]
-		queue = queue[1:]
-		if b, ok := msg.(tea.BatchMsg); ok {
-			for _, c := range b {
-				queue = append(queue, runQuick(c)...)
-			}
-			continue
-		}
-		m, cmd := a.Update(msg)
-		a = m.(App)
-		*frames = append(*frames, viewText(a))
-		queue = append(queue, runQuick(cmd)...)
-	}
-	return a
-}
-
-// runQuick runs a command and keeps its message if it comes within half a
-// second.
-func runQuick(c tea.Cmd) []tea.Msg {
-	if c == nil {
-		return nil
-	}
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- c() }()
-	select {
-	case msg := <-ch:
-		if _, quit := msg.(tea.QuitMsg); msg == nil || quit {
-			return nil
-		}
-		return []tea.Msg{msg}
-	case <-time.After(500 * time.Millisecond):
-		return nil
-	}
+	keep := func(a App) { *frames = append(*frames, viewText(a)) }
+	return player{name: "playFrames", steps: 200, wait: 500 * time.Millisecond, after: keep}.play(t, a, msgs...)
 }
 
 // panelSizes are the sizes the panel is checked at: the smallest window

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/timer"
 	tea "charm.land/bubbletea/v2"
 
 	"vigil/room/link"
@@ -333,7 +334,9 @@ func (a App) afterUpdate(msg tea.Msg) (App, tea.Cmd) {
 		s.closing = true
 		return a, closeRoom(s.r)
 	}
-	a.showRoom()
+	if !keepsFrame(msg) {
+		a.showRoom()
+	}
 	if _, tick := msg.(clockTickMsg); tick {
 		n := len(s.people)
 		s.people = s.r.People()
@@ -342,6 +345,19 @@ func (a App) afterUpdate(msg tea.Msg) (App, tea.Cmd) {
 		}
 	}
 	return a, nil
+}
+
+// keepsFrame reports whether msg is one that changes nothing the room is
+// shown: the clock's tick, the pause's breath, the silence timer's tick,
+// and saving. showRoom makes the shared page again to compare it (on the
+// summary, the capture of the whole session: some 90 µs), and these come
+// several times a second.
+func keepsFrame(msg tea.Msg) bool {
+	switch msg.(type) {
+	case clockTickMsg, breathTickMsg, timer.TickMsg, saveTickMsg, savedMsg:
+		return true
+	}
+	return false
 }
 
 // CloseRoom closes the room, if one is open: everyone in it is told "The

@@ -182,7 +182,7 @@ func (h homeModel) ShortHelp() []key.Binding {
 	if h.starting {
 		b := []key.Binding{withHelp(k.Confirm, "enter", "begin"), withHelp(k.View, "tab", "alone/with a group")}
 		if len(h.ctx.cfg.Library.Guides) > 1 {
-			b = append(b, key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "guide")))
+			b = append(b, withHelp(k.Arrows, "↑/↓", "guide"))
 		}
 		return append(b, k.Cancel, k.Interrupt)
 	}

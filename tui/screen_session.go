@@ -266,11 +266,18 @@ func (m sessionModel) paste(msg tea.PasteMsg) (sessionModel, tea.Cmd) {
 	case modeWho:
 		return m.typeInWho(msg)
 	case modeMinutes, modeSearch, modeAnswering:
-		m.input, cmd = updateInput(m.input, msg)
-		// As after a key (updateMinutes, updateAnswer): the field is
-		// drawn in the note box or the page, which are made here.
-		m.refresh(false)
+		return m.typeInField(msg)
 	}
+	return m, cmd
+}
+
+// typeInField gives a key or a paste to the one-line question on screen,
+// and makes the page and the note box again: the field of the meeting's
+// length is drawn in the note box, the answer's on the revisit page.
+func (m sessionModel) typeInField(msg tea.Msg) (sessionModel, tea.Cmd) {
+	var cmd tea.Cmd
+	m.input, cmd = updateInput(m.input, msg)
+	m.refresh(false)
 	return m, cmd
 }
 

@@ -121,7 +121,7 @@ func (m sessionModel) updateOutline(msg tea.KeyPressMsg) (sessionModel, tea.Cmd)
 	case key.Matches(msg, k.Confirm):
 		m.mode = modeBrowse
 		return m.goTo(m.outlineSel)
-	case key.Matches(msg, k.StopEdit), key.Matches(msg, k.Outline), key.Matches(msg, k.Quit):
+	case key.Matches(msg, k.StopEdit), key.Matches(msg, k.Outline): // q quits, as everywhere (App.globalKey)
 		m.mode = modeBrowse
 		m.refresh(false)
 		return m, nil

@@ -42,26 +42,6 @@ func tooLongPaste() tea.Msg { return tea.PasteMsg{Content: strings.Repeat("x", s
 // fitScreens are the session screen's pages and modes, each reached the
 // way the leader reaches it.
 func fitScreens() []fitScreen {
-	timerOn := func(t *testing.T, w, h int) App {
-		// The key alone: drive would wait on the timer's ticks.
-		a := drive(t, toKey(t, groupApp(t, w, h), "reflection/clarity#1"), keyMsg("t"))
-		a.session, _ = a.session.update(keyMsg("1"))
-		return a
-	}
-	gentle := func(t *testing.T, w, h int) App {
-		a := drive(t, groupApp(t, w, h), keyMsg("g"))
-		for _, p := range a.session.meet.Pages {
-			if p.Headline {
-				return toKey(t, a, p.Key)
-			}
-		}
-		t.Fatal("the gentler path has no headline request")
-		return a
-	}
-	alone := func(t *testing.T, w, h int) App {
-		a, _ := newAloneApp(t, guides.Default(), w, h)
-		return a
-	}
 	req := atKey(session.KeyRequests)
 	return []fitScreen{
 		{name: "content-note", setup: groupApp},
@@ -82,12 +62,12 @@ func fitScreens() []fitScreen {
 		{name: "reflection-prompt", setup: andThen(groupApp, keyMsg("g"))},
 		{name: "prompt-passed", setup: andThen(groupApp, keys("g", "s")...)},
 		{name: "timer-choose", setup: atKey("reflection/clarity#1", keyMsg("t"))},
-		{name: "timer-running", setup: timerOn},
+		{name: "timer-running", setup: silenceRunning},
 		{name: "timer-ended", setup: func(t *testing.T, w, h int) App {
-			a := timerOn(t, w, h)
+			a := silenceRunning(t, w, h)
 			return drive(t, a, timer.TimeoutMsg{ID: a.session.silence.timer.ID()})
 		}},
-		{name: "headline-request", setup: gentle},
+		{name: "headline-request", setup: atHeadline},
 		{name: "requests-empty", setup: req},
 		{name: "requests-list", setup: withRequests},
 		{name: "requests-leader", setup: andThen(withRequests, keyMsg("tab"))},
@@ -110,8 +90,8 @@ func fitScreens() []fitScreen {
 		{name: "closing", setup: atKey(session.KeyClosing)},
 		{name: "check-in", setup: atKey(session.KeyCheckIn)},
 		{name: "debrief", setup: atKey(session.KeyDebrief, keyMsg("tab"))},
-		{name: "alone-content-note", setup: alone},
-		{name: "alone-prompt", setup: andThen(alone, keyMsg("g"))},
+		{name: "alone-content-note", setup: aloneApp},
+		{name: "alone-prompt", setup: andThen(aloneApp, keyMsg("g"))},
 		// The keys dialog (?) is a box alone on the screen, as high as
 		// its keys, and the resources dialog is drawn one line short of
 		// the window (dialog_resources.go): neither has the session's

@@ -27,9 +27,12 @@ const (
 
 // itemForm adds or edits a prayer request or a commitment: its text, an
 // optional name and, for a request, whether it is private. It also asks
-// before an item is deleted.
+// before an item is deleted. The view on screen is the session screen's,
+// handed to view and cursor: the form keeps no copy of it that could
+// fall behind when tab turns the view.
 type itemForm struct {
 	ctx       *context
+	words     session.Words // the meeting's: a group's, or one person's
 	isRequest bool
 	editID    uint64 // the item edited or deleted; 0 adds one
 	stage     formStage
@@ -40,15 +43,14 @@ type itemForm struct {
 	origText  string
 	origName  string
 	err       string // why the last keystroke was refused (too long)
-	leader    bool   // the view on screen is the leader's (kept by the session screen)
 }
 
-func newItemForm(ctx *context, isRequest bool, width int) itemForm {
+func newItemForm(ctx *context, w session.Words, isRequest bool, width int) itemForm {
 	placeholder := "what someone will do"
 	if isRequest {
 		placeholder = "the request, in their words"
 	}
-	f := itemForm{ctx: ctx, isRequest: isRequest, stage: stageText,
+	f := itemForm{ctx: ctx, words: w, isRequest: isRequest, stage: stageText,
 		text: *lineInput(ctx, "Text: ", placeholder, 0, width),
 		name: *lineInput(ctx, "Name (optional): ", "leave empty if they prefer", 0, width)}
 	// The limit is the session's, in bytes; the fields count runes, so
@@ -63,8 +65,8 @@ func newItemForm(ctx *context, isRequest bool, width int) itemForm {
 }
 
 // editItemForm is the same form, filled in with an item to change.
-func editItemForm(ctx *context, isRequest bool, width int, id uint64, text, name string, private bool) itemForm {
-	f := newItemForm(ctx, isRequest, width)
+func editItemForm(ctx *context, w session.Words, isRequest bool, width int, id uint64, text, name string, private bool) itemForm {
+	f := newItemForm(ctx, w, isRequest, width)
 	f.stage, f.editID, f.private = stageText, id, private
 	f.text.SetValue(text)
 	f.name.SetValue(name)
@@ -75,8 +77,8 @@ func editItemForm(ctx *context, isRequest bool, width int, id uint64, text, name
 }
 
 // deleteItemForm asks whether to delete an item.
-func deleteItemForm(ctx *context, isRequest bool, width int, id uint64, text, name string, private bool) itemForm {
-	f := editItemForm(ctx, isRequest, width, id, text, name, private)
+func deleteItemForm(ctx *context, w session.Words, isRequest bool, width int, id uint64, text, name string, private bool) itemForm {
+	f := editItemForm(ctx, w, isRequest, width, id, text, name, private)
 	f.stage = stageDelete
 	return f
 }
@@ -112,9 +114,11 @@ func (f itemForm) changed() bool {
 		strings.TrimSpace(f.name.Value()) != strings.TrimSpace(f.origName)
 }
 
-// masked reports whether the view on screen must not show what is typed:
-// a private request, in the shared view.
-func (f itemForm) masked(leader bool) bool { return f.isRequest && f.private && !leader }
+// masked reports whether view v must not show what is typed: a private
+// request, in the shared view. Which view shows what is the session's rule.
+func (f itemForm) masked(v session.View) bool {
+	return f.isRequest && !v.Shows(session.RequestPrivacy(f.private))
+}
 
 func (f itemForm) update(msg tea.Msg) (itemForm, tea.Cmd) {
 	if f.stage != stageText {
@@ -130,7 +134,8 @@ func (f itemForm) update(msg tea.Msg) (itemForm, tea.Cmd) {
 }
 
 // ShortHelp is the form's keys: the footer says what enter and esc do.
-func (f itemForm) ShortHelp() []key.Binding {
+// view is the session screen's tab, disabled where there is one view.
+func (f itemForm) ShortHelp(view key.Binding) []key.Binding {
 	k := f.ctx.keys
 	ik := k.Items
 	switch f.stage {
@@ -147,18 +152,17 @@ func (f itemForm) ShortHelp() []key.Binding {
 	if f.isRequest {
 		b = append(b, k.Private)
 	}
-	return append(b, k.View)
+	return append(b, view)
 }
 
 func (f itemForm) title() string {
-	w := session.WordsFor(false)
 	switch {
 	case f.stage == stageDelete:
 		return "Delete this " + f.noun() + "?"
 	case f.editID != 0:
 		return "Edit the " + f.noun()
 	case f.isRequest:
-		return w.AddRequest
+		return f.words.AddRequest
 	}
 	return "Add a commitment"
 }
@@ -173,9 +177,10 @@ type formLine struct {
 
 // view draws the form in the note box's place, at the note box's size,
 // so that nothing around it moves: l.noteLines lines of l.noteWidth
-// columns, under a title. In the shared view nothing typed for a private
-// request is drawn at all, not even masked: the room sees the screen.
-func (f itemForm) view(l layout) string {
+// columns, under a title. In a view that does not show a private request
+// (the shared one) nothing typed for one is drawn at all, not even
+// masked: the room sees the screen.
+func (f itemForm) view(l layout, v session.View) string {
 	st := f.ctx.styles
 	// The fields stay while they are typed in: the cursor stands on them.
 	fieldGives := 2
@@ -189,7 +194,7 @@ func (f itemForm) view(l layout) string {
 			{text: "  r  for the room: the room sees it as it is typed"},
 			{text: "  p  private: only the leader's view shows it"},
 			{text: st.Muted.Render("Or simply start typing: the request is then private."), give: 1}} // the footer says p/type
-	case f.masked(f.leader):
+	case f.masked(v):
 		lines = []formLine{{text: st.Private.Render("A private request is being written (the leader's view shows it).")}}
 	default:
 		lines = []formLine{{text: f.text.View()}, {text: f.name.View(), give: fieldGives}}
@@ -248,10 +253,11 @@ func fitLines(lines []formLine, n, width int) string {
 
 // cursor is the terminal's cursor in the field in focus, counted from the
 // form's first line (its title); nil when no field is drawn to type in:
-// the form asks a question, or a private request is written in the
-// shared view (where even the cursor would tell how much is typed).
-func (f itemForm) cursor() *tea.Cursor {
-	if f.stage != stageText || f.masked(f.leader) {
+// the form asks a question, or a private request is written in a view
+// that does not show it (where even the cursor would tell how much is
+// typed).
+func (f itemForm) cursor(v session.View) *tea.Cursor {
+	if f.stage != stageText || f.masked(v) {
 		return nil
 	}
 	in := &f.text

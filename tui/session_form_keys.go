@@ -20,15 +20,17 @@ import (
 func (m sessionModel) updateForm(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	k := m.ctx.keys
 	ik := k.Items
+	if key.Matches(msg, k.View) {
+		// tab turns the view under the form, as on the page (alone,
+		// with one view, it does nothing); the form is drawn in the
+		// view on screen (itemForm.masked).
+		if m.oneView() {
+			return m, nil
+		}
+		return m.switchView()
+	}
 	m.form = own(m.form)
 	f := m.form
-	if key.Matches(msg, k.View) {
-		m.leader = !m.leader
-		f.leader = m.leader
-		m.clampSel()
-		m.refresh(false)
-		return m, nil
-	}
 	switch f.stage {
 	case stageAsk:
 		switch {

@@ -16,7 +16,7 @@ func (m sessionModel) ShortHelp() []key.Binding {
 	k := m.ctx.keys
 	switch m.mode {
 	case modeForm:
-		return m.form.ShortHelp()
+		return m.form.ShortHelp(m.viewKey())
 	case modeEditing:
 		return []key.Binding{k.StopEdit, k.Interrupt}
 	case modeOutline:
@@ -34,10 +34,7 @@ func (m sessionModel) ShortHelp() []key.Binding {
 	// H comes early, so that a narrow footer never cuts it: help is one
 	// key away on every page.
 	res := withHelp(k.Resources, "H", "help")
-	view := k.View
-	if m.oneView() {
-		view = key.NewBinding(key.WithDisabled())
-	}
+	view := m.viewKey()
 	next := k.Next
 	if m.moreBelow() {
 		next = withHelp(k.Next, "→", "more")
@@ -86,12 +83,21 @@ func (m sessionModel) ShortHelp() []key.Binding {
 	return append(b, view, k.Help, k.Quit)
 }
 
+// viewKey is tab, which turns between the shared view and the leader's;
+// disabled (not shown, not listed) where there is one view, alone.
+func (m sessionModel) viewKey() key.Binding {
+	if m.oneView() {
+		return key.NewBinding(key.WithDisabled())
+	}
+	return m.ctx.keys.View
+}
+
 // FullHelp is every key of the session screen, for ?.
 func (m sessionModel) FullHelp() [][]key.Binding {
 	k := m.ctx.keys
 	return [][]key.Binding{
 		{k.Next, k.Back, k.Edit, k.StopEdit},
-		{k.View, k.Up, k.Down, k.PageUp, k.PageDown},
+		{m.viewKey(), k.Up, k.Down, k.PageUp, k.PageDown},
 		{k.Prayed, k.Add, k.Items.EditItem, k.Items.DeleteItem, k.Items.SharePrivate, k.Private},
 		{k.Gentle, k.Minutes, k.Who, k.Pass, k.Reveal},
 		{k.Silence, k.Outline, k.Search, k.NextMatch, k.Export},

@@ -58,11 +58,11 @@ func (m sessionModel) itemKey(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 	w := m.lay.noteWidth
 	switch {
 	case key.Matches(msg, k.Add):
-		m.form = ptr(newItemForm(m.ctx, isReq, w))
+		m.form = ptr(newItemForm(m.ctx, m.words(), isReq, w))
 	case key.Matches(msg, ik.EditItem):
-		m.form = ptr(editItemForm(m.ctx, isReq, w, id, session.OneLine(text), session.OneLine(name), private))
+		m.form = ptr(editItemForm(m.ctx, m.words(), isReq, w, id, session.OneLine(text), session.OneLine(name), private))
 	case key.Matches(msg, ik.DeleteItem):
-		m.form = ptr(deleteItemForm(m.ctx, isReq, w, id, text, name, private))
+		m.form = ptr(deleteItemForm(m.ctx, m.words(), isReq, w, id, text, name, private))
 	case key.Matches(msg, ik.SharePrivate):
 		cs := m.meet.SetRequestPrivate(id, !private)
 		m.selectRequest(id)
@@ -70,7 +70,6 @@ func (m sessionModel) itemKey(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 		m.refresh(false)
 		return m.queue(cs)
 	}
-	m.form.leader = m.leader
 	m.mode = modeForm
 	m.refresh(false)
 	return m, m.form.focus()
@@ -86,7 +85,7 @@ func (m sessionModel) listKeys() []key.Binding {
 			b = append(b, k.Items.SharePrivate)
 		}
 	}
-	return append(b, withHelp(k.Edit, "enter", "write a note"), withHelp(k.View, "tab", "shared/leader view"), k.Help, k.Quit)
+	return append(b, k.Edit, m.viewKey(), k.Help, k.Quit)
 }
 
 // listHelp is the keys of a list page, for its footer line.
@@ -168,7 +167,7 @@ func (m sessionModel) requestsView() string {
 	}
 	b.WriteString(hidden)
 	b.WriteString("\n" + st.Muted.Render(m.listHelp(true)))
-	if m.audience() == session.Shared {
+	if !m.audience().Shows(session.Private) {
 		b.WriteString("\n" + st.Muted.Render("Requests marked private show only in the leader's view (tab)."))
 	}
 	return b.String()

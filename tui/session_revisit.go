@@ -135,10 +135,7 @@ func (m sessionModel) updateAnswer(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) 
 		m.refresh(false)
 		return m.queue(cs)
 	}
-	var cmd tea.Cmd
-	m.input, cmd = updateInput(m.input, msg)
-	m.refresh(false)
-	return m, cmd
+	return m.typeInField(msg)
 }
 
 func (m sessionModel) revisitView() string {

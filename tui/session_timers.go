@@ -82,10 +82,7 @@ func (m sessionModel) updateMinutes(msg tea.KeyPressMsg) (sessionModel, tea.Cmd)
 		m.refresh(false)
 		return m.queue(cs)
 	}
-	var cmd tea.Cmd
-	m.input, cmd = updateInput(m.input, msg)
-	m.refresh(false)
-	return m, cmd
+	return m.typeInField(msg)
 }
 
 // planText is the plan on the content note: minutes per part and in all.

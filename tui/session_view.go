@@ -171,12 +171,12 @@ func (m sessionModel) contentNoteView() string {
 		b.WriteString("\n" + st.Muted.Width(w).Render(who) + "\n")
 	}
 	if f := m.meet.FollowUp(m.audience()); f != "" {
-		b.WriteString("\n" + st.Private.Bold(true).Render(session.FollowUpLabel) + "\n")
+		b.WriteString("\n" + st.PrivateTitle.Render(session.FollowUpLabel) + "\n")
 		b.WriteString(st.Private.Width(w).Render(f) + "\n")
 	}
 	if m.guideNotes() {
 		if r, ok := m.cache[w][session.KeyContentNote+session.LeaderSuffix]; ok {
-			b.WriteString("\n" + st.Private.Bold(true).Render("For the leader") + st.Muted.Render(" (not shown in the shared view)") + "\n")
+			b.WriteString("\n" + st.PrivateTitle.Render("For the leader") + st.Muted.Render(" (not shown in the shared view)") + "\n")
 			b.WriteString(strings.TrimRight(r, "\n") + "\n")
 		}
 	}
@@ -250,7 +250,7 @@ func (m sessionModel) buildNoteView() string {
 	}
 	box := st.NoteBox
 	if m.leader {
-		box = box.BorderForeground(m.ctx.styles.PrivateBorder)
+		box = st.NoteBoxLeader
 	}
 	return truncate(label, m.width-2) + "\n" + box.Width(m.lay.noteWidth+4).Height(m.lay.noteLines+2).Render(text)
 }
@@ -274,9 +274,9 @@ func (m sessionModel) noteLabel() string {
 	st := m.ctx.styles
 	switch {
 	case m.page().Kind == session.PageDebrief:
-		return st.Private.Bold(true).Render("Follow-up · private, carried to the group's next meeting for you")
+		return st.PrivateTitle.Render("Follow-up · private, carried to the group's next meeting for you")
 	case m.leader:
-		return st.Private.Bold(true).Render("Leader's note · private, never shown to the room")
+		return st.PrivateTitle.Render("Leader's note · private, never shown to the room")
 	case m.page().Kind == session.PagePrompt:
 		return st.NoteTitle.Render(m.words().Response)
 	default:
@@ -288,11 +288,11 @@ func (m sessionModel) view() string {
 	var note string
 	switch m.mode {
 	case modeForm:
-		note = m.form.view(m.lay)
+		note = m.form.view(m.lay, m.audience())
 	case modeEditing:
 		box := m.ctx.styles.NoteActive
 		if m.leader {
-			box = box.BorderForeground(m.ctx.styles.PrivateBorder)
+			box = m.ctx.styles.NoteActiveLeader
 		}
 		note = m.noteLabel() + "\n" + box.Render(m.ta.View())
 	default:
@@ -336,7 +336,7 @@ func (m sessionModel) cursor() *tea.Cursor {
 		}
 		return placeCursor(fieldCursor(m.input), margin, top+row, m.vp.Width())
 	case modeForm:
-		return placeCursor(m.form.cursor(), margin, note, m.width-2)
+		return placeCursor(m.form.cursor(m.audience()), margin, note, m.width-2)
 	}
 	return nil
 }

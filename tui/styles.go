@@ -79,7 +79,6 @@ type Styles struct {
 	Header     lipgloss.Style
 	Muted      lipgloss.Style
 	Badge      lipgloss.Style
-	BadgeLead  lipgloss.Style
 	BarFull    lipgloss.Style
 	BarEmpty   lipgloss.Style
 	NoteTitle  lipgloss.Style
@@ -95,10 +94,23 @@ type Styles struct {
 	Error      lipgloss.Style
 	Help       lipgloss.Style
 	Overlay    lipgloss.Style
+
+	// PrivateTitle heads what only the leader sees: the leader's note,
+	// the follow-up, the guide's notes for the leader.
+	PrivateTitle lipgloss.Style
+	// Placeholder is a field's placeholder: muted and italic, so that it
+	// is never taken for typed text.
+	Placeholder lipgloss.Style
+	// NoteBoxLeader and NoteActiveLeader are NoteBox and NoteActive in
+	// the leader's view: bordered in PrivateBorder.
+	NoteBoxLeader    lipgloss.Style
+	NoteActiveLeader lipgloss.Style
 }
 
 // NewStyles turns a theme into styles.
 func NewStyles(t Theme) Styles {
+	noteBox := lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(t.Border).Padding(0, 1)
+	noteActive := noteBox.BorderForeground(t.Accent)
 	return Styles{
 		PrivateBorder: t.Leader,
 		LeaderFrame:   t.Leader,
@@ -109,22 +121,26 @@ func NewStyles(t Theme) Styles {
 		Header:        lipgloss.NewStyle().Foreground(t.Text),
 		Muted:         lipgloss.NewStyle().Foreground(t.Muted),
 		Badge:         lipgloss.NewStyle().Foreground(t.Calm).Bold(true),
-		BadgeLead:     lipgloss.NewStyle().Foreground(t.Leader).Bold(true),
 		BarFull:       lipgloss.NewStyle().Foreground(t.Accent),
 		BarEmpty:      lipgloss.NewStyle().Foreground(t.Border),
 		NoteTitle:     lipgloss.NewStyle().Bold(true).Foreground(t.Muted),
-		NoteBox:       lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(t.Border).Padding(0, 1),
-		NoteActive:    lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(t.Accent).Padding(0, 1),
+		NoteBox:       noteBox,
+		NoteActive:    noteActive,
 		Selected:      lipgloss.NewStyle().Foreground(t.Accent).Bold(true),
 		Item:          lipgloss.NewStyle().Foreground(t.Text),
 		Done:          lipgloss.NewStyle().Foreground(t.Calm),
 		Calm:          lipgloss.NewStyle().Foreground(t.Calm),
 		Private:       lipgloss.NewStyle().Foreground(t.Private),
+		PrivateTitle:  lipgloss.NewStyle().Foreground(t.Private).Bold(true),
+		Placeholder:   lipgloss.NewStyle().Foreground(t.Muted).Italic(true),
 		Warn:          lipgloss.NewStyle().Foreground(t.Warn),
 		Status:        lipgloss.NewStyle().Foreground(t.Muted),
 		Error:         lipgloss.NewStyle().Foreground(t.Warn).Bold(true),
 		Help:          lipgloss.NewStyle().Foreground(t.Muted),
 		Overlay:       lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(t.Accent).Padding(0, 1),
+
+		NoteBoxLeader:    noteBox.BorderForeground(t.Leader),
+		NoteActiveLeader: noteActive.BorderForeground(t.Leader),
 	}
 }
 
@@ -133,4 +149,6 @@ func sharedBadge(st Styles) string { return st.Badge.Render("◉ SHARED VIEW") }
 
 // leaderBadge is the leader's view's mark in the header: its colour, and
 // words that say it alone where there is no colour (NO_COLOR).
-func leaderBadge(st Styles) string { return st.BadgeLead.Render("◈ LEADER VIEW · not for the room") }
+func leaderBadge(st Styles) string {
+	return st.LeaderBadge.Render("◈ LEADER VIEW · not for the room")
+}
