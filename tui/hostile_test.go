@@ -87,6 +87,14 @@ func TestNoControlSequenceFromStoredText(t *testing.T) {
 	a = drive(t, a, sizeMsg(100, 30), loadSessions(st)())
 	checkNoControls(t, "home", a.View().Content)
 	mustContain(t, viewText(a), "GA") // the group's name is there, cleaned
+	// The group's row starts its next session with the name in the field.
+	start := a
+	for start.home.items()[start.home.sel].kind != itemGroup {
+		start = drive(t, start, keyMsg("down"))
+	}
+	start = drive(t, start, keyMsg("enter"))
+	mustContain(t, viewText(start), "Group (optional): GA")
+	checkNoControls(t, "the start form with a stored group", start.View().Content)
 	a = drive(t, a, keyMsg("down"), keyMsg("enter"))
 	if a.state != statePrayerList {
 		t.Fatalf("not on the prayer list: %v", a.state)

@@ -116,7 +116,7 @@ func (h homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 				}
 				h.starting = true
 				h.group = own(h.group)
-				h.group.SetValue(it.group)
+				h.group.SetValue(session.Clean(it.group)) // stored text, never raw to the terminal
 				h.group.CursorEnd()
 				return h, h.group.Focus()
 			case itemPrayerList:

@@ -152,7 +152,7 @@ func (m sessionModel) revisitView() string {
 	hidden := m.hiddenRequests(len(m.meet.Carry.Requests), nReq)
 	switch {
 	case m.meet.CarryErr != nil:
-		b.WriteString(st.Error.Render("What earlier meetings left could not be read: "+m.meet.CarryErr.Error()) + "\n")
+		b.WriteString(st.Error.Render("What earlier meetings left could not be read: "+session.Clean(m.meet.CarryErr.Error())) + "\n")
 	case !m.meet.CarryLoaded:
 		b.WriteString(st.Muted.Render("Reading the group's earlier requests…") + "\n")
 	case nReq == 0 && hidden != "":

@@ -139,7 +139,7 @@ func (m sessionModel) rendered(p session.Page) string {
 	pages := m.cache[m.lay.text]
 	if pages == nil {
 		if m.renderErr != nil {
-			return m.ctx.styles.Error.Render("The guide could not be shown: " + m.renderErr.Error())
+			return m.ctx.styles.Error.Render("The guide could not be shown: " + session.Clean(m.renderErr.Error()))
 		}
 		return m.ctx.styles.Muted.Render("Preparing the guide…")
 	}
