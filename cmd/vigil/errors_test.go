@@ -185,3 +185,20 @@ func TestDamagedExportSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorSaysVigilOnce: a sentence that begins with "vigil" is not
+// printed after the "vigil: " prefix as "vigil: Vigil cannot …".
+func TestErrorSaysVigilOnce(t *testing.T) {
+	var out, errOut strings.Builder
+	db := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(db, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code := run([]string{"--db", filepath.Join(db, "vigil.db"), "sessions"}, &out, &errOut); code == 0 {
+		t.Fatalf("a --db under a file succeeded")
+	}
+	got := errOut.String()
+	if !strings.HasPrefix(got, "vigil: ") || strings.Contains(strings.ToLower(got), "vigil: vigil") {
+		t.Errorf("the error reads %q", got)
+	}
+}

@@ -34,6 +34,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		} else if strings.Contains(msg, " arg(s)") {
 			msg += "; run the command with --help to see what it takes"
 		}
+		// Store's sentences begin "vigil cannot …" to stand alone (the
+		// screens show them so); after the prefix that says it again.
+		msg = strings.TrimPrefix(msg, "vigil ")
 		fmt.Fprintln(stderr, "vigil: "+session.Sentence(msg))
 		return 1
 	}
