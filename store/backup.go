@@ -44,20 +44,8 @@ func BackupFile(dbPath, dest string, force bool, timeout time.Duration) error {
 	if timeout <= 0 {
 		timeout = time.Second
 	}
-	if fi, err := os.Stat(dest); err == nil {
-		switch {
-		case fi.IsDir():
-			return sentence(fmt.Sprintf("the path %s is a folder; give the path of the backup file to write", dest), fs.ErrExist)
-		case !fi.Mode().IsRegular():
-			return nonRegularError("give the path of an ordinary file for the backup", dest, fi.Mode())
-		case sameFile(dbPath, fi):
-			return sentence(fmt.Sprintf("the path %s is the notes database itself; give another path for the backup", dest), fs.ErrExist)
-		case !force:
-			return sentence(fmt.Sprintf("the file %s already exists; pass --force to replace it", dest), fs.ErrExist)
-		}
-	}
-	if fi, err := os.Stat(filepath.Dir(dest)); err != nil || !fi.IsDir() {
-		return sentence(fmt.Sprintf("the folder %s does not exist; create it, or give another path for the backup", filepath.Dir(dest)), err, fs.ErrNotExist)
+	if err := CheckDest(dbPath, dest, force, "backup", "vigil-backup.db"); err != nil {
+		return err
 	}
 	db, _, err := openReadOnly(dbPath, timeout)
 	if err != nil {
@@ -65,9 +53,6 @@ func BackupFile(dbPath, dest string, force bool, timeout time.Duration) error {
 	}
 	defer db.Close()
 	err = db.View(func(tx *bbolt.Tx) error { return writeCopy(tx, dest, force) })
-	if errors.Is(err, fs.ErrExist) {
-		return sentence(fmt.Sprintf("the file %s already exists; pass --force to replace it", dest), err)
-	}
 	if err != nil {
 		var ue *userError
 		if errors.As(err, &ue) {
@@ -76,11 +61,6 @@ func BackupFile(dbPath, dest string, force bool, timeout time.Duration) error {
 		return sentence(fmt.Sprintf("vigil could not write the backup %s%s", dest, because(err)), err)
 	}
 	return nil
-}
-
-func sameFile(path string, fi os.FileInfo) bool {
-	other, err := os.Stat(path)
-	return err == nil && os.SameFile(fi, other)
 }
 
 // backupDir is the folder of the automatic backups of the database at path.

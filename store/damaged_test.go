@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"go.etcd.io/bbolt"
 )
@@ -211,5 +212,41 @@ func TestDeleteScrubsUpgradeCopy(t *testing.T) {
 				t.Errorf("Doctor lists %v", st.UpgradeCopies)
 			}
 		})
+	}
+}
+
+// TestDamagedNewestSession damages the header of the newest session:
+// Latest says so rather than put an older session in its place, an import
+// goes on past it, and PreviousInGroup finds the meeting before it.
+func TestDamagedNewestSession(t *testing.T) {
+	c := newClock()
+	path := dbPath(t)
+	s := openAt(t, path, c.opts())
+	first := fillSession(t, s, "first")
+	second := fillSession(t, s, "second")
+	newest := fillSession(t, s, "newest")
+	s.Close()
+	damageRecord(t, path, newest.ID, "", keySession, []byte(`{"id": 3, "group": "g", "cre`))
+
+	s = openAt(t, path, c.opts())
+	if got, err := s.Latest(); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "vigil doctor") || got.ID != 0 {
+		t.Errorf("Latest = %d, %v; want ErrDamaged and no session", got.ID, err)
+	}
+	noJargon(t, "Latest", func() error { _, err := s.Latest(); return err }())
+
+	prev, found, err := s.PreviousInGroup(" G ", Session{ID: 99, Created: c.Now().Add(time.Hour)})
+	if err != nil || !found || prev.Session.ID != second.ID || prev.Requests[0].Text != "request second" {
+		t.Errorf("PreviousInGroup past the damaged one = %d, %v, %v; want session %d with its items", prev.Session.ID, found, err, second.ID)
+	}
+	if _, found, err := s.PreviousInGroup("g", first); found || err != nil {
+		t.Errorf("PreviousInGroup before the first = %v, %v; want none", found, err)
+	}
+	if _, found, err := s.PreviousInGroup("  ", second); found || err != nil {
+		t.Errorf("PreviousInGroup without a group = %v, %v; want none", found, err)
+	}
+
+	added, skipped, err := s.Import([]Record{{Session: Session{UID: "imported", GuideID: "g", Created: c.Now()}}})
+	if err != nil || added != 1 || skipped != 0 {
+		t.Errorf("Import past a damaged header: added %d, skipped %d, %v", added, skipped, err)
 	}
 }

@@ -27,35 +27,29 @@ const compactTxSize = 256 << 10
 // meta bucket makes the next Open finish the job for the database file;
 // backups are scrubbed by DeleteSession only.
 func (s *Store) DeleteSession(id uint64) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.db == nil {
-		return errClosed
-	}
-	if s.readOnly {
-		return s.readOnlyError()
-	}
-	err := guard(s.path, func() error {
-		return s.db.Update(func(tx *bbolt.Tx) error {
-			if _, err := sessionBucket(tx, id); err != nil {
-				return err
-			}
-			if err := tx.Bucket(bucketSessions).DeleteBucket(itob(id)); err != nil {
-				return err
-			}
-			return tx.Bucket(bucketMeta).Put(keyCompact, []byte{1})
+	return s.exclusive(func() error {
+		err := guard(s.path, func() error {
+			return s.db.Update(func(tx *bbolt.Tx) error {
+				if _, err := sessionBucket(tx, id); err != nil {
+					return err
+				}
+				if err := tx.Bucket(bucketSessions).DeleteBucket(itob(id)); err != nil {
+					return err
+				}
+				return tx.Bucket(bucketMeta).Put(keyCompact, []byte{1})
+			})
 		})
+		if err != nil {
+			return fmt.Errorf("delete session %d from %s: %w", id, s.path, err)
+		}
+		if err := s.compactLocked(); err != nil {
+			return fmt.Errorf("session %d was deleted from %s, but its text is not yet scrubbed from the file (vigil tries again when it next opens): %w", id, s.path, err)
+		}
+		if err := scrubBackups(s.path, id, s.opts); err != nil {
+			return fmt.Errorf("session %d was deleted from %s, but not from every backup: %w", id, s.path, err)
+		}
+		return nil
 	})
-	if err != nil {
-		return fmt.Errorf("delete session %d from %s: %w", id, s.path, err)
-	}
-	if err := s.compactLocked(); err != nil {
-		return fmt.Errorf("session %d was deleted from %s, but its text is not yet scrubbed from the file (vigil tries again when it next opens): %w", id, s.path, err)
-	}
-	if err := scrubBackups(s.path, id, s.opts); err != nil {
-		return fmt.Errorf("session %d was deleted from %s, but not from every backup: %w", id, s.path, err)
-	}
-	return nil
 }
 
 // compactLocked replaces the file with a compacted copy and swaps the
@@ -188,25 +182,35 @@ func deleteInPlace(tx *bbolt.Tx, id uint64, version uint64) (bool, error) {
 		return true, sessions.DeleteBucket(itob(id))
 	}
 	found := false
-	prefix := itob(id)
 	for _, name := range [][]byte{bucketSessions, bucketNotes, bucketRequests} {
-		b := tx.Bucket(name)
-		if b == nil {
-			continue
-		}
-		var keys [][]byte
-		c := b.Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			keys = append(keys, bytes.Clone(k))
-		}
-		for _, k := range keys {
-			found = true
-			if err := b.Delete(k); err != nil {
+		if b := tx.Bucket(name); b != nil {
+			deleted, err := deleteGone(b, itob(id), nil)
+			found = found || deleted
+			if err != nil {
 				return found, err
 			}
 		}
 	}
 	return found, nil
+}
+
+// deleteGone deletes from b every key that starts with prefix and whose
+// rest is not in live (nil: every such key), and reports whether it
+// deleted any.
+func deleteGone(b *bbolt.Bucket, prefix []byte, live map[string]bool) (bool, error) {
+	var gone [][]byte
+	c := b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if !live[string(k[len(prefix):])] {
+			gone = append(gone, bytes.Clone(k))
+		}
+	}
+	for _, k := range gone {
+		if err := b.Delete(k); err != nil {
+			return true, err
+		}
+	}
+	return len(gone) > 0, nil
 }
 
 // scrubFile deletes session id from the vigil database at path, if it is
@@ -215,6 +219,23 @@ func deleteInPlace(tx *bbolt.Tx, id uint64, version uint64) (bool, error) {
 // restored; without, the file keeps its schema (an upgrade copy) and the
 // session is deleted in that schema's layout.
 func scrubFile(path string, id uint64, opts Options, migrate bool) error {
+	return rewriteCopy(path, opts, func(tx *bbolt.Tx, version uint64) (bool, error) {
+		if !migrate {
+			return deleteInPlace(tx, id, version)
+		}
+		if err := initSchema(tx, false); err != nil {
+			return false, err
+		}
+		return deleteInPlace(tx, id, SchemaVersion)
+	})
+}
+
+// rewriteCopy changes a copy of the database (a daily backup or an upgrade
+// copy) at path in one write transaction, and when change reports that it
+// deleted something, rewrites the file with only its live data, so that no
+// byte of what was deleted is left in it. The file is checked first as
+// Open checks a database; one of a newer schema is left as it is.
+func rewriteCopy(path string, opts Options, change func(tx *bbolt.Tx, version uint64) (deleted bool, err error)) error {
 	ro, version, err := openReadOnly(path, opts.Timeout)
 	if err != nil {
 		return err
@@ -227,25 +248,15 @@ func scrubFile(path string, id uint64, opts Options, migrate bool) error {
 	if err != nil {
 		return openError(path, err)
 	}
-	found := false
+	deleted := false
 	err = guard(path, func() error {
 		return db.Update(func(tx *bbolt.Tx) error {
-			if !migrate {
-				var err error
-				found, err = deleteInPlace(tx, id, version)
-				return err
-			}
-			if err := initSchema(tx, false); err != nil {
-				return err
-			}
-			sessions := tx.Bucket(bucketSessions)
-			if found = sessions.Bucket(itob(id)) != nil; !found {
-				return nil
-			}
-			return sessions.DeleteBucket(itob(id))
+			var err error
+			deleted, err = change(tx, version)
+			return err
 		})
 	})
-	if err != nil || !found {
+	if err != nil || !deleted {
 		return errors.Join(err, db.Close())
 	}
 	dst, err := compactInto(db, path, opts)

@@ -77,7 +77,11 @@
 // deleted session is gone from the database and from its backups at once.
 // The <db>.v<old>.bak copy kept at an upgrade is scrubbed too, in its own
 // schema's layout, so that an older vigil can still read it; Stats and
-// Doctor list it. A deleted session is not removed from copies made by hand
+// Doctor list it. ScrubSession does the same for the requests, commitments
+// and notes removed from a session that is kept: in the database, in each
+// daily backup and in each upgrade copy, in that copy's layout. Both
+// rewrite a copy only after checking it as Open checks a database. A
+// deleted session is not removed from copies made by hand
 // (vigil backup, exports). Blocks the file system has freed are not
 // overwritten: against someone reading the raw disk, use disk encryption.
 package store

@@ -40,7 +40,8 @@ func writeCopy(tx *bbolt.Tx, dest string, replace bool) error {
 // PlaceFile moves the finished temporary file tmp to dest and syncs the
 // folder, so the file is there whole or not at all. Without replace it uses
 // a hard link, which fails (fs.ErrExist) rather than replace a file that is
-// there. Exports use it too.
+// there: the error is then a sentence wrapping fs.ErrExist. Exports use it
+// too.
 //
 // A destination that is there and is not an ordinary file (a device node,
 // a FIFO, a socket, a folder) is never replaced, even with replace: the
@@ -56,11 +57,11 @@ func PlaceFile(tmp, dest string, replace bool) error {
 		}
 	} else if err := os.Link(tmp, dest); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return err
+			return existsError(dest, err)
 		}
 		// Some file systems have no hard links: check, then rename.
 		if _, serr := os.Lstat(dest); serr == nil {
-			return &fs.PathError{Op: "create", Path: dest, Err: fs.ErrExist}
+			return existsError(dest, fs.ErrExist)
 		}
 		if err := os.Rename(tmp, dest); err != nil {
 			return err
@@ -83,4 +84,45 @@ func syncDir(dir string) error {
 		return fmt.Errorf("sync folder %s: %w", dir, err)
 	}
 	return nil
+}
+
+// CheckDest refuses, before any work, a destination for a file that vigil
+// writes beside the database (a backup, an export) when it cannot or must
+// not be written: its folder is missing, it is a folder or not an ordinary
+// file, it is the notes database at dbPath itself, or it is there and force
+// is not set. what names the file in the sentence ("backup", "export");
+// example is a file name to suggest when dest is a folder. The error is one
+// sentence wrapping fs.ErrNotExist, fs.ErrExist or ErrNotRegular.
+func CheckDest(dbPath, dest string, force bool, what, example string) error {
+	dir := filepath.Dir(dest)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return sentence(fmt.Sprintf("the folder %s does not exist; create it, or give another path for the %s", dir, what), err, fs.ErrNotExist)
+	}
+	fi, err := os.Stat(dest)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return sentence(fmt.Sprintf("vigil cannot write %s%s; give another path for the %s", dest, because(err), what), err)
+	case fi.IsDir():
+		return sentence(fmt.Sprintf("the path %s is a folder; give the path of the file to write, such as %s", dest, filepath.Join(dest, example)), fs.ErrExist)
+	case !fi.Mode().IsRegular():
+		return nonRegularError("give the path of an ordinary file for the "+what, dest, fi.Mode())
+	case sameFile(dbPath, fi):
+		return sentence(fmt.Sprintf("the path %s is the notes database itself; give another path for the %s", dest, what), fs.ErrExist)
+	case !force:
+		return existsError(dest, fs.ErrExist)
+	}
+	return nil
+}
+
+// existsError is what vigil says when it will not replace a file.
+func existsError(dest string, cause error) error {
+	return sentence(fmt.Sprintf("the file %s already exists; pass --force to replace it, or give another path", dest), cause)
+}
+
+// sameFile reports whether fi is the file at path.
+func sameFile(path string, fi os.FileInfo) bool {
+	other, err := os.Stat(path)
+	return err == nil && os.SameFile(fi, other)
 }

@@ -32,10 +32,7 @@ type GroupRequest struct {
 
 // SameGroup reports whether two group names name the same group: case
 // and spaces at either end do not count, as people type them.
-func SameGroup(a, b string) bool { return sameGroup(a, b) }
-
-// sameGroup reports whether two group names name the same group.
-func sameGroup(a, b string) bool {
+func SameGroup(a, b string) bool {
 	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
 }
 
@@ -113,7 +110,7 @@ func (s *Store) GroupRequests(group string) ([]GroupRequest, error) {
 	var out []GroupRequest
 	err := s.view(func(tx *bbolt.Tx) error {
 		return eachGroupSession(tx, func(sess Session, sb *bbolt.Bucket) error {
-			if group != "" && !sameGroup(sess.Group, group) {
+			if group != "" && !SameGroup(sess.Group, group) {
 				return nil
 			}
 			return forEachJSON(sb.Bucket(bucketRequests), func(r Request) {
@@ -134,7 +131,7 @@ func (s *Store) GroupPrayed(group string) (map[string]int, error) {
 	out := map[string]int{}
 	err := s.view(func(tx *bbolt.Tx) error {
 		return eachGroupSession(tx, func(sess Session, _ *bbolt.Bucket) error {
-			if sameGroup(sess.Group, group) {
+			if SameGroup(sess.Group, group) {
 				for id := range sess.Prayed {
 					out[id]++
 				}
@@ -159,7 +156,7 @@ func (s *Store) PreviousInGroup(group string, before Session) (prev Record, foun
 	var best Session
 	err = s.view(func(tx *bbolt.Tx) error {
 		return eachGroupSession(tx, func(sess Session, _ *bbolt.Bucket) error {
-			if !sameGroup(sess.Group, group) || sess.ID == before.ID || earlier(before, sess) {
+			if !SameGroup(sess.Group, group) || sess.ID == before.ID || earlier(before, sess) {
 				return nil
 			}
 			if !found || earlier(best, sess) {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestOpenReadOnlyChangesNothing lists and loads a 0400 database through
@@ -142,5 +143,24 @@ func TestOpenReadOnlyOlderSchemas(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
 		t.Errorf("the folder has %d entries, want the 2 fixtures", len(entries))
+	}
+}
+
+// TestOpenReadOnlyWhileInUse: while another vigil writes the database,
+// OpenReadOnly gives up after its timeout with the sentence Open gives.
+func TestOpenReadOnlyWhileInUse(t *testing.T) {
+	path := dbPath(t)
+	openAt(t, path, newClock().opts())
+	start := time.Now()
+	r, err := OpenReadOnly(path, Options{Timeout: 100 * time.Millisecond})
+	if err == nil {
+		r.Close()
+		t.Fatal("OpenReadOnly opened a database another vigil holds")
+	}
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "open in another vigil") {
+		t.Errorf("OpenReadOnly while in use: %v, want ErrLocked and a sentence", err)
+	}
+	if elapsed := time.Since(start); elapsed > time.Second {
+		t.Errorf("took %v, want about the timeout", elapsed)
 	}
 }

@@ -96,6 +96,21 @@ func (s *Store) update(fn func(*bbolt.Tx) error) error {
 	return guard(s.path, func() error { return s.db.Update(fn) })
 }
 
+// exclusive runs fn holding s.mu for writing, on a store open for writing:
+// for the methods that swap in a compacted file (DeleteSession,
+// ScrubSession), which no other method may use meanwhile.
+func (s *Store) exclusive(fn func() error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil {
+		return errClosed
+	}
+	if s.readOnly {
+		return s.readOnlyError()
+	}
+	return fn()
+}
+
 // guard turns a panic inside bbolt (which is how it reports a damaged page),
 // or a memory fault in its map, into an error. bbolt has already rolled the
 // transaction back by then.

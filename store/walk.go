@@ -66,7 +66,7 @@ func (s *Store) AllIDs() ([]uint64, error) {
 // Created) first. The name matches as in Groups: without regard to case or
 // to spaces at either end.
 func (s *Store) GroupIDs(group string) ([]uint64, error) {
-	return s.idsWhere(func(g string) bool { return sameGroup(g, group) }, false)
+	return s.idsWhere(func(g string) bool { return SameGroup(g, group) }, false)
 }
 
 // idsWhere lists the sessions whose group passes keep, oldest first. It
