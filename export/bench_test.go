@@ -20,7 +20,7 @@ const benchNotes = 20
 // transaction, into a database under b.TempDir.
 func benchStore(b *testing.B, n int) (*store.Store, []uint64) {
 	b.Helper()
-	st, err := store.Open(filepath.Join(b.TempDir(), "vigil.db"), store.Options{NoAutoBackup: true})
+	st, err := openStore(filepath.Join(b.TempDir(), "vigil.db"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -70,25 +70,18 @@ func checkSession(s sessionJSON) error {
 	}
 	ids := map[uint64]bool{}
 	for i, r := range s.Requests {
-		switch {
-		case r.ID == 0:
-			return fmt.Errorf("request %d has no id", i+1)
-		case ids[r.ID]:
-			return fmt.Errorf("has two requests with the id %d", r.ID)
-		case r.Status != "" && r.Status != store.RequestAnswered && r.Status != store.RequestArchived:
+		if err := newID("request", i, r.ID, ids); err != nil {
+			return err
+		}
+		if r.Status != "" && r.Status != store.RequestAnswered && r.Status != store.RequestArchived {
 			return fmt.Errorf("request %d has the unknown status %q (answered or archived)", i+1, clip(r.Status))
 		}
-		ids[r.ID] = true
 	}
 	clear(ids)
 	for i, c := range s.Commitments {
-		switch {
-		case c.ID == 0:
-			return fmt.Errorf("commitment %d has no id", i+1)
-		case ids[c.ID]:
-			return fmt.Errorf("has two commitments with the id %d", c.ID)
+		if err := newID("commitment", i, c.ID, ids); err != nil {
+			return err
 		}
-		ids[c.ID] = true
 	}
 	for i, rv := range s.Revisited {
 		if err := checkRevisit(rv); err != nil {
@@ -96,6 +89,19 @@ func checkSession(s sessionJSON) error {
 		}
 	}
 	return checkText(s)
+}
+
+// newID checks the id of item i of a kind (request or commitment): it is
+// set, and not one in seen, which it then joins.
+func newID(kind string, i int, id uint64, seen map[uint64]bool) error {
+	switch {
+	case id == 0:
+		return fmt.Errorf("%s %d has no id", kind, i+1)
+	case seen[id]:
+		return fmt.Errorf("has two %ss with the id %d", kind, id)
+	}
+	seen[id] = true
+	return nil
 }
 
 // checkRevisit checks one thing a meeting did with an earlier meeting's

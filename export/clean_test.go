@@ -41,6 +41,8 @@ func TestImportStripsControls(t *testing.T) {
 	for i := range s.Commitments {
 		s.Commitments[i].Text, s.Commitments[i].Name = hostileImport, hostileImport
 	}
+	s.Revisited = []revisitJSON{{Item: "request", SessionUID: "earlier", ItemID: 1, Text: hostileImport, Name: hostileImport,
+		Action: "answered", Answer: hostileImport, At: at(19, 40)}}
 	encode := func(f fileJSON) string {
 		data, err := json.Marshal(f)
 		if err != nil {
@@ -65,13 +67,22 @@ func TestImportStripsControls(t *testing.T) {
 	if r.Session.Group != want || r.Notes[s.Notes[0].Key].Text != want || r.Requests[0].Name != want || r.Commitments[0].Text != want {
 		t.Errorf("import cleaned %q to %q; want %q", hostileImport, r.Session.Group, want)
 	}
+	if rv := r.Session.Revisited; len(rv) != 1 || rv[0].Text != want || rv[0].Name != want || rv[0].Answer != want {
+		t.Errorf("import cleaned a revisit to %+v; want each text %q", rv, want)
+	}
 
 	refused := map[string]func(s *sessionJSON){
-		"note 1 has control characters in its key": func(s *sessionJSON) { s.Notes[0].Key = "faq/x\x1b]0;t\x07" },
-		"has control characters in a key or ID":    func(s *sessionJSON) { s.GuideID = "g\u202e" },
-		"note 2 is longer than 16 KiB":             func(s *sessionJSON) { s.Notes[1].Text = strings.Repeat("secret ", session.MaxText/7+1) },
-		"request 1 is longer than 16 KiB":          func(s *sessionJSON) { s.Requests[0].Text = strings.Repeat("secret ", session.MaxText/7+1) },
-		"commitment 1 is longer than 16 KiB":       func(s *sessionJSON) { s.Commitments[0].Text = strings.Repeat("secret ", session.MaxText/7+1) },
+		"note 1 has control characters in its key":      func(s *sessionJSON) { s.Notes[0].Key = "faq/x\x1b]0;t\x07" },
+		"has control characters in a key or ID":         func(s *sessionJSON) { s.GuideID = "g\u202e" },
+		"note 2 is longer than 16 KiB":                  func(s *sessionJSON) { s.Notes[1].Text = strings.Repeat("secret ", session.MaxText/7+1) },
+		"request 1 is longer than 16 KiB":               func(s *sessionJSON) { s.Requests[0].Text = strings.Repeat("secret ", session.MaxText/7+1) },
+		"commitment 1 is longer than 16 KiB":            func(s *sessionJSON) { s.Commitments[0].Text = strings.Repeat("secret ", session.MaxText/7+1) },
+		"request 1 has control characters in prayed_in": func(s *sessionJSON) { s.Requests[0].PrayedIn = []string{"earlier\x1b[2J"} },
+		"has a group longer than 16 KiB":                func(s *sessionJSON) { s.Group = strings.Repeat("secret ", session.MaxText/7+1) },
+		"revisit 1 is longer than 16 KiB": func(s *sessionJSON) {
+			s.Revisited = []revisitJSON{{Item: "request", ItemID: 1, Action: "praying", At: at(19, 40),
+				Text: strings.Repeat("secret ", session.MaxText/7+1)}}
+		},
 	}
 	for says, spoil := range refused {
 		var g fileJSON

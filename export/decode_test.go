@@ -9,8 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"vigil/session"
+	"vigil/store"
 )
 
 // validExport is the fixture's JSON export.
@@ -55,6 +57,15 @@ func TestDecodeRefusesWithOneSentence(t *testing.T) {
 		{"request twice", swap(`"id": 3,`, `"id": 1,`), "two requests with the id 1"},
 		{"status", swap(`"status": "answered"`, `"status": "forgotten"`), "unknown status"},
 		{"trailing", good + "{}", fmt.Sprintf("broken JSON at line %d", strings.Count(good, "\n")+1)},
+		{"negative budget", swap(`"reflection": 25`, `"reflection": -1`), "bad value in budget"},
+		{"empty prayed key", swap(`"prayed": {`, `"prayed": {"": "2026-11-26T20:20:00-05:00",`), "empty key in prayed"},
+		{"commitment id", swap(`"id": 2,
+          "text": "Learn how`, `"id": 0,
+          "text": "Learn how`), "commitment 2 has no id"},
+		{"commitment twice", swap(`"id": 2,
+          "text": "Learn how`, `"id": 1,
+          "text": "Learn how`), "two commitments with the id 1"},
+		{"long odd value", swap(`"path": "full"`, `"path": "`+strings.Repeat("sideways", 40)+`"`), `unknown path "sidewayssidewaysside…"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -115,6 +126,41 @@ func TestRefusedImportChangesNothing(t *testing.T) {
 	}
 	if _, _, err := ImportFile(st, filepath.Join(dir, "missing.json")); err == nil || !strings.Contains(err.Error(), "missing.json") {
 		t.Errorf("ImportFile of a missing file: %v", err)
+	}
+}
+
+// TestImportErrorPaths: a file that cannot be read, and a database that
+// will not take the sessions, each give one sentence naming the file, and
+// nothing is imported.
+func TestImportErrorPaths(t *testing.T) {
+	disk := errors.New("input/output error")
+	_, err := Decode(iotest.ErrReader(disk), "notes.json")
+	if !errors.Is(err, disk) || !strings.Contains(err.Error(), "cannot read notes.json") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("Decode of a failing reader: %v", err)
+	}
+
+	path := filepath.Join(t.TempDir(), "notes.json")
+	if err := os.WriteFile(path, []byte(validExport(t)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "vigil.db")
+	st, err := openStore(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	before := sum(t, db)
+	ro, err := store.OpenReadOnly(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	added, _, err := ImportFile(ro, path)
+	if !errors.Is(err, store.ErrReadOnly) || added != 0 || !strings.Contains(err.Error(), "nothing was imported") || !strings.Contains(err.Error(), path) {
+		t.Errorf("ImportFile into a store that takes nothing: added %d, %v", added, err)
+	}
+	if sum(t, db) != before {
+		t.Error("the database changed")
 	}
 }
 

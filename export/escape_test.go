@@ -1,10 +1,12 @@
 package export
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode"
 
+	"vigil/guides"
 	"vigil/session"
 	"vigil/store"
 )
@@ -51,6 +53,39 @@ func TestDuration(t *testing.T) {
 	for sec, want := range map[int64]string{0: "0 s", 45: "45 s", 60: "1 min", 89: "1 min", 90: "2 min", 3600: "1 h", 3930: "1 h 6 min"} {
 		if got := session.Duration(sec); got != want {
 			t.Errorf("Duration(%d) = %q, want %q", sec, got, want)
+		}
+	}
+}
+
+// TestGuideCharacterReferencesLeaveNoControls: a guide's Markdown can
+// spell a control, a reordering mark or a line break as a character
+// reference ("&#x1b;", "&#x202e;", "&#10;"), which resolves only when the
+// export parses it, after session.Clean saw the guide: none reaches md,
+// txt or html, and none starts a heading of its own.
+func TestGuideCharacterReferencesLeaveNoControls(t *testing.T) {
+	g := &guides.Guide{Meta: guides.Meta{ID: "entities", Title: "Entities",
+		ContentNote: "Read &#x1b;]0;pwn&#7;this&#x202e; first.&#10;# Not a heading\n\nSee [the site&#x1b;[2J](https://example.org/&#x1b;x) and <https://example.org/a&#x1b;>."}}
+	st, ids := storeWith(t, store.Record{Session: store.Session{UID: "entities", GuideID: "entities", Created: at(19, 30)}})
+	opts := Options{Library: guides.Library{Guides: []*guides.Guide{g}}, View: session.Leader}
+	for _, f := range []Format{Markdown, Text, HTML} {
+		var buf bytes.Buffer
+		if err := Write(&buf, st, ids, f, opts); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if i := strings.IndexFunc(strings.ReplaceAll(out, "\n", ""), unsafeRune); i >= 0 {
+			t.Errorf("%s export holds a control or reordering mark from the guide: %q", f, out)
+		}
+		if flat := strings.Join(strings.Fields(out), " "); !strings.Contains(flat, "this first.") || !strings.Contains(flat, "the site") {
+			t.Errorf("%s export lost the guide's words around the references: %q", f, out)
+		}
+		if f == Markdown {
+			headings, _ := mdOutline(t, out)
+			for _, h := range headings {
+				if strings.Contains(h, "Not a heading") {
+					t.Errorf("a reference in the guide started a heading: %q", headings)
+				}
+			}
 		}
 	}
 }

@@ -18,7 +18,7 @@ import (
 // force is set, and never when it is the notes database itself. Errors are
 // one sentence that says what to do.
 func ToFile(st *store.Store, ids []uint64, f Format, opts Options, path string, force bool) error {
-	if err := checkView(opts.View, f); err != nil {
+	if err := checkView(opts.View); err != nil {
 		return err
 	}
 	var damaged *store.DamagedError
@@ -65,10 +65,7 @@ func placeFile(st *store.Store, path string, force bool, write func(io.Writer) e
 		return err
 	}
 	if err := store.PlaceFile(tmp.Name(), path, force); errors.Is(err, fs.ErrExist) {
-		if errors.Is(err, store.ErrNotRegular) {
-			return err
-		}
-		return existsError(path)
+		return err // a sentence: the file appeared meanwhile, or is not an ordinary one
 	} else if err != nil {
 		return fmt.Errorf("cannot write %s (%w); check the folder", path, plain(err))
 	}
@@ -76,33 +73,7 @@ func placeFile(st *store.Store, path string, force bool, write func(io.Writer) e
 }
 
 // checkDest refuses, before any work, a path that cannot or must not be
-// written.
+// written (see store.CheckDest).
 func checkDest(st *store.Store, path string, force bool) error {
-	dir := filepath.Dir(path)
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return fmt.Errorf("the folder %s does not exist; create it, or give another path for the export", dir)
-	}
-	fi, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case err != nil:
-		return fmt.Errorf("cannot write %s (%w); give another path for the export", path, plain(err))
-	case fi.IsDir():
-		return fmt.Errorf("the path %s is a folder; give the path of the file to write, such as %s", path, filepath.Join(path, "notes.md"))
-	case sameFile(st.Path(), fi):
-		return fmt.Errorf("the file %s is the notes database itself; give another path for the export", path)
-	case !force:
-		return existsError(path)
-	}
-	return nil
-}
-
-func existsError(path string) error {
-	return fmt.Errorf("the file %s already exists; pass --force to replace it, or give another path", path)
-}
-
-func sameFile(path string, fi os.FileInfo) bool {
-	other, err := os.Stat(path)
-	return err == nil && os.SameFile(fi, other)
+	return store.CheckDest(st.Path(), path, force, "export", "notes.md")
 }

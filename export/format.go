@@ -52,11 +52,12 @@ func FormatOfFile(name string) (Format, bool) {
 // DefaultFileName suggests a file name for an export that starts with
 // session s, for view v: vigil-<date>-<group, title or guide>.<format>,
 // for example "vigil-2026-11-26-thursday-group.md". The date is the
-// session's own, in the time zone it was held in. A redacted export's
-// name has neither group nor title nor day, which could tell who met:
+// session's own, in the time zone it was held in. The name of an export
+// for a view that shows no names (session.View.ShowsNames: a redacted
+// one) has neither group nor title nor day, which could tell who met:
 // "vigil-2026-11-redacted.md".
 func DefaultFileName(s store.Session, f Format, v session.View) string {
-	if v == session.Redacted {
+	if !v.ShowsNames() {
 		return "vigil-" + s.Created.Format("2006-01") + "-redacted." + string(f)
 	}
 	name := "vigil-" + s.Created.Format("2006-01-02")

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"vigil/session"
 	"vigil/store"
@@ -41,8 +40,7 @@ func FuzzImport(f *testing.F) {
 				db.Close()
 			}
 			var err error
-			db, err = store.Open(filepath.Join(dir, fmt.Sprintf("fuzz-%d.db", runs)),
-				store.Options{NoAutoBackup: true, Now: func() time.Time { return at(22, 0) }})
+			db, err = openStore(filepath.Join(dir, fmt.Sprintf("fuzz-%d.db", runs)))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -11,6 +11,8 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"vigil/session"
 )
 
 // The guide's own words in an export (its content note and next steps)
@@ -116,13 +118,40 @@ func (w *gWriter) block(n ast.Node, depth int, mark string) {
 // markCont marks a further paragraph of a list item.
 const markCont = "  "
 
+func isItem(b gBlock) bool { return b.Mark != "" && b.Mark != markCont }
+
+// eachGuideBlock lays out the blocks of a guide's Markdown for the formats
+// that indent with spaces (md, txt): a blank line between blocks, but not
+// between the items of a list; write gets each block with the prefix of
+// its first line and of the others (an item's mark, nested items three
+// spaces further in). first, when set, starts the first block.
+func eachGuideBlock(o *out, src, first string, write func(b gBlock, lead, rest string)) {
+	blocks := guideBlocks(src)
+	for i, b := range blocks {
+		if i > 0 && !(isItem(b) && isItem(blocks[i-1])) {
+			o.line()
+		}
+		indent := strings.Repeat("   ", b.Depth)
+		lead, rest := indent, indent
+		switch {
+		case i == 0 && first != "":
+			lead = first
+		case b.Mark == markCont:
+			lead, rest = indent+"   ", indent+"   "
+		case b.Mark != "":
+			lead, rest = indent+b.Mark, indent+strings.Repeat(" ", len(b.Mark))
+		}
+		write(b, lead, rest)
+	}
+}
+
 func isListNode(n ast.Node) bool { _, ok := n.(*ast.List); return ok }
 
 // inline adds the spans of n, styled as style.
 func (w *gWriter) inline(spans []gSpan, n ast.Node, style gSpan) []gSpan {
 	add := func(s string) {
 		sp := style
-		sp.Text = s
+		sp.Text = spanText(s)
 		spans = append(spans, sp)
 	}
 	switch n := n.(type) {
@@ -144,7 +173,7 @@ func (w *gWriter) inline(spans []gSpan, n ast.Node, style gSpan) []gSpan {
 		}
 	case *ast.AutoLink:
 		sp := style
-		sp.Text = string(n.Label(w.src))
+		sp.Text = spanText(string(n.Label(w.src)))
 		sp.URL = safeURL(string(n.URL(w.src)))
 		spans = append(spans, sp)
 	case *ast.Link, *ast.Image:
@@ -165,7 +194,7 @@ func (w *gWriter) inline(spans []gSpan, n ast.Node, style gSpan) []gSpan {
 		sp := style
 		sp.Text, sp.URL = label.String(), safeURL(dest)
 		if sp.Text == "" {
-			sp.Text = dest
+			sp.Text = spanText(dest)
 		}
 		spans = append(spans, sp)
 	case *ast.RawHTML:
@@ -192,6 +221,14 @@ func (w *gWriter) inline(spans []gSpan, n ast.Node, style gSpan) []gSpan {
 	return spans
 }
 
+// spanText is text of a guide as a span holds it. session.Clean saw the
+// guide's source, but character references resolve only in the parse, and
+// can spell what Clean took out ("&#x1b;", "&#x202e;") or a line break
+// ("&#10;", which would start a line of Markdown): so those go here too.
+func spanText(s string) string {
+	return strings.ReplaceAll(session.Clean(s), "\n", " ")
+}
+
 // gUnescape resolves backslash escapes and character references.
 func gUnescape(v []byte) []byte {
 	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
@@ -204,7 +241,7 @@ func safeURL(u string) string {
 	u = strings.TrimSpace(u)
 	lower := strings.ToLower(u)
 	switch {
-	case strings.ContainsAny(u, " \t\r\n<>\"'`"):
+	case strings.ContainsAny(u, " <>\"'`") || session.HasControls(u):
 		return ""
 	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"), strings.HasPrefix(lower, "mailto:"):
 		return u
@@ -246,13 +283,24 @@ func (b gBlock) plainText() string {
 	return strings.TrimSpace(s.String())
 }
 
-// markdown is a block's text as Markdown: the text escaped, emphasis and
-// links written by vigil.
-func (b gBlock) markdown() string {
+// spanMarks is how a format writes the spans of a block: its line break,
+// its escaping of text, its links, and the marks around strong and
+// emphasised text.
+type spanMarks struct {
+	brk        string
+	text       func(string) string
+	link       func(text, url string) string
+	strong, em [2]string
+}
+
+// render writes a block's spans with m. Marks go around a span's text
+// without the spaces at its ends, which Markdown needs: "** x**" is not
+// strong.
+func (b gBlock) render(m spanMarks) string {
 	var s strings.Builder
 	for _, sp := range b.Spans {
 		if sp.Break {
-			s.WriteString("  \n")
+			s.WriteString(m.brk)
 			continue
 		}
 		core := strings.TrimSpace(sp.Text)
@@ -262,19 +310,30 @@ func (b gBlock) markdown() string {
 		}
 		lead := sp.Text[:strings.Index(sp.Text, core)]
 		trail := sp.Text[len(lead)+len(core):]
-		core = mdInline(core)
+		core = m.text(core)
 		if sp.URL != "" {
-			core = "[" + core + "](" + mdURL(sp.URL) + ")"
+			core = m.link(core, sp.URL)
 		}
 		switch {
 		case sp.Strong:
-			core = "**" + core + "**"
+			core = m.strong[0] + core + m.strong[1]
 		case sp.Em:
-			core = "*" + core + "*"
+			core = m.em[0] + core + m.em[1]
 		}
 		s.WriteString(lead + core + trail)
 	}
-	return mdStart(strings.TrimSpace(s.String()))
+	return strings.TrimSpace(s.String())
+}
+
+// markdown is a block's text as Markdown: the text escaped, emphasis and
+// links written by vigil.
+func (b gBlock) markdown() string {
+	return mdStart(b.render(spanMarks{
+		brk:    "  \n",
+		text:   mdInline,
+		link:   func(t, u string) string { return "[" + t + "](" + mdURL(u) + ")" },
+		strong: [2]string{"**", "**"}, em: [2]string{"*", "*"},
+	}))
 }
 
 // mdURL writes an address for a Markdown link: brackets keep spaces and
@@ -288,25 +347,12 @@ func mdURL(u string) string {
 
 // html is a block's text as HTML, escaped, with links as <a>.
 func (b gBlock) html() string {
-	var s strings.Builder
-	for _, sp := range b.Spans {
-		if sp.Break {
-			s.WriteString("<br>\n")
-			continue
-		}
-		t := html.EscapeString(sp.Text)
-		if sp.URL != "" {
-			t = `<a href="` + html.EscapeString(sp.URL) + `">` + t + `</a>`
-		}
-		switch {
-		case sp.Strong:
-			t = "<strong>" + t + "</strong>"
-		case sp.Em:
-			t = "<em>" + t + "</em>"
-		}
-		s.WriteString(t)
-	}
-	return strings.TrimSpace(s.String())
+	return b.render(spanMarks{
+		brk:    "<br>\n",
+		text:   html.EscapeString,
+		link:   func(t, u string) string { return `<a href="` + html.EscapeString(u) + `">` + t + `</a>` },
+		strong: [2]string{"<strong>", "</strong>"}, em: [2]string{"<em>", "</em>"},
+	})
 }
 
 // guideHTML writes a guide's Markdown as HTML: paragraphs, and lists

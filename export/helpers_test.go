@@ -71,10 +71,16 @@ func fixture() store.Record {
 	return rec
 }
 
+// openStore opens, or makes, the database at path as every test here
+// does: no daily backup, and the clock at the end of the fixture's evening.
+func openStore(path string) (*store.Store, error) {
+	return store.Open(path, store.Options{NoAutoBackup: true, Now: func() time.Time { return at(22, 0) }})
+}
+
 // newStore opens an empty database in a temporary folder.
 func newStore(t testing.TB) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "vigil.db"), store.Options{NoAutoBackup: true, Now: func() time.Time { return at(22, 0) }})
+	st, err := openStore(filepath.Join(t.TempDir(), "vigil.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,12 +71,8 @@ func (e *mdEncoder) session(o *out, d *session.Captured) {
 						mark = "- [x] "
 					}
 				}
-				text := it.Text
-				if it.Detail != "" {
-					text += " — " + it.Detail
-				}
 				o.str(mark)
-				mdParagraphs(o, text, "  ")
+				mdParagraphs(o, itemText(it), "  ")
 			}
 		}
 	}
@@ -109,30 +105,15 @@ func (e *mdEncoder) session(o *out, d *session.Captured) {
 // nothing else of the file (raw HTML, images) passes through. first
 // starts the first paragraph.
 func mdGuide(o *out, src, first string) {
-	blocks := guideBlocks(src)
-	for i, b := range blocks {
-		indent := strings.Repeat("   ", b.Depth)
-		if i > 0 && !(isItem(b) && isItem(blocks[i-1])) {
-			o.line()
-		}
-		lines := strings.Split(b.markdown(), "\n")
-		lead, rest := indent, indent
-		switch {
-		case i == 0 && first != "":
-			lead = first
-		case b.Mark == markCont:
-			lead, rest = indent+"   ", indent+"   "
-		case b.Mark != "":
-			lead, rest = indent+b.Mark, indent+strings.Repeat(" ", len(b.Mark))
-		}
-		for j, l := range lines {
+	eachGuideBlock(o, src, first, func(b gBlock, lead, rest string) {
+		for j, l := range strings.Split(b.markdown(), "\n") {
 			if j == 0 {
 				o.line(lead, l)
 			} else {
 				o.line(rest, l)
 			}
 		}
-	}
+	})
 }
 
 // mdHelp writes the help resources as session.HelpOf lays them out, web

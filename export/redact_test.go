@@ -77,7 +77,7 @@ func TestRedactLeavesOutWhatIsPrivate(t *testing.T) {
 // TestSharedViewKeepsNamesOnly: the shared view (a handout for the group)
 // leaves out everything private and the leader's notes, in every format
 // that may write it, and keeps people's names and the group's own notes.
-// JSON refuses it and writes nothing (see checkView).
+// Its JSON copy is another session, with uids of its own (see SCHEMA.md).
 func TestSharedViewKeepsNamesOnly(t *testing.T) {
 	rec, all := secrets()
 	if len(privatePhrases)+len(namePhrases) != len(all) {

@@ -26,6 +26,14 @@ func TestRescueErrorPaths(t *testing.T) {
 		t.Errorf("a failed rescue left a file: %v", err)
 	}
 
+	nowhere := filepath.Join(dir, "no-such-folder", "rescue.json")
+	if err := RescueToFile(st, ids[0], nowhere, false); err == nil || !strings.Contains(err.Error(), "does not exist; create it") {
+		t.Errorf("rescue into a missing folder: %v", err)
+	}
+	if names := listing(t, dir); len(names) != 0 {
+		t.Errorf("a failed rescue left %q", names)
+	}
+
 	taken := filepath.Join(dir, "taken.json")
 	if err := os.WriteFile(taken, []byte("keep me"), 0o600); err != nil {
 		t.Fatal(err)

@@ -36,7 +36,7 @@ func (e *textEncoder) session(o *out, d *session.Captured) {
 	o.line()
 	if d.ContentNote != "" {
 		o.line("Content note")
-		textGuide(o, d.ContentNote, "")
+		textGuide(o, d.ContentNote)
 		o.line()
 	}
 	width := 0
@@ -76,11 +76,7 @@ func (e *textEncoder) session(o *out, d *session.Captured) {
 						mark = "  [x] "
 					}
 				}
-				text := it.Text
-				if it.Detail != "" {
-					text += " — " + it.Detail
-				}
-				textWrap(o, text, mark, strings.Repeat(" ", len(mark)))
+				textWrap(o, itemText(it), mark, strings.Repeat(" ", len(mark)))
 			}
 		}
 	}
@@ -93,7 +89,7 @@ func (e *textEncoder) session(o *out, d *session.Captured) {
 				textWrap(o, st.Title, "", "")
 				o.line()
 			}
-			textGuide(o, st.Body, "")
+			textGuide(o, st.Body)
 		}
 	}
 	o.line()
@@ -108,29 +104,12 @@ func (e *textEncoder) session(o *out, d *session.Captured) {
 
 // textGuide writes the guide's Markdown as plain text: paragraphs apart,
 // list items under each other, each link as "text (address)" where the
-// address is not the text already. first starts the first paragraph.
-func textGuide(o *out, src, first string) {
-	blocks := guideBlocks(src)
-	for i, b := range blocks {
-		indent := strings.Repeat("   ", b.Depth)
-		if i > 0 && !(isItem(b) && isItem(blocks[i-1])) {
-			o.line()
-		}
-		text := b.plainText()
-		switch {
-		case i == 0 && first != "":
-			textWrap(o, text, first, "")
-		case b.Mark == "":
-			textWrap(o, text, indent, indent)
-		case b.Mark == markCont:
-			textWrap(o, text, indent+"   ", indent+"   ")
-		default:
-			textWrap(o, text, indent+b.Mark, indent+strings.Repeat(" ", len(b.Mark)))
-		}
-	}
+// address is not the text already.
+func textGuide(o *out, src string) {
+	eachGuideBlock(o, src, "", func(b gBlock, lead, rest string) {
+		textWrap(o, b.plainText(), lead, rest)
+	})
 }
-
-func isItem(b gBlock) bool { return b.Mark != "" && b.Mark != markCont }
 
 // textHelp writes the help resources as session.HelpOf lays them out.
 func textHelp(o *out, h session.Help) {

@@ -65,7 +65,7 @@ func Write(w io.Writer, st *store.Store, ids []uint64, f Format, opts Options) e
 	if err != nil {
 		return err
 	}
-	if err := checkView(opts.View, f); err != nil {
+	if err := checkView(opts.View); err != nil {
 		return err
 	}
 	o := &out{w: bufio.NewWriterSize(w, 64<<10)}
@@ -105,13 +105,13 @@ func Write(w io.Writer, st *store.Store, ids []uint64, f Format, opts Options) e
 }
 
 // checkView refuses an export with no view: a forgotten choice must not
-// export everything.
-func checkView(v session.View, f Format) error {
-	switch v {
-	case session.Leader, session.Shared, session.Redacted:
-		return nil
+// export everything. Which values are views is session's to say: the zero
+// View shows nothing.
+func checkView(v session.View) error {
+	if !v.Shows(session.Public) {
+		return ErrNoView
 	}
-	return ErrNoView
+	return nil
 }
 
 // findGuide returns the library's guide with this ID, or nil. It matches
@@ -154,6 +154,15 @@ func (o *out) bytes(b []byte) {
 	if o.err == nil {
 		_, o.err = o.w.Write(b)
 	}
+}
+
+// itemText is a request or commitment as one text, as md and txt write
+// it: what it says, then who and what became of it.
+func itemText(it session.Item) string {
+	if it.Detail == "" {
+		return it.Text
+	}
+	return it.Text + " — " + it.Detail
 }
 
 // paragraphs splits cleaned text into paragraphs (at blank lines) of lines,
