@@ -21,16 +21,17 @@ var controlNames = map[rune]string{
 	0x2069: "pop directional isolate",
 }
 
-// forbidden reports whether r may not appear in a guide: C0 controls but
-// tab and line feed (a carriage return only as part of a CR LF line end,
-// which parse strips first), DEL, C1 controls, and the bidi controls that
-// can make text read differently from what it holds. Any of them can drive
-// a terminal (ESC starts a sequence that can clear the screen, set the
-// window title or write the clipboard).
-func forbidden(r rune) bool {
+// IsControl reports whether r must never reach a terminal or an export
+// as it is: a C0 control (tab and line feed included: each caller decides
+// what to keep of those), DEL, a C1 control, or a bidirectional embedding,
+// override or isolate, which can make text read differently from what it
+// holds. Any of the others can drive a terminal (ESC starts a sequence
+// that can clear the screen, set the window title or write the
+// clipboard). It is the one definition of such a character: guides
+// refuses them, and session's sanitiser (Clean, OneLine, Strip) drops
+// them.
+func IsControl(r rune) bool {
 	switch {
-	case r == '\t':
-		return false
 	case r < 0x20, r == 0x7F, r >= 0x80 && r <= 0x9F:
 		return true
 	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
@@ -38,6 +39,11 @@ func forbidden(r rune) bool {
 	}
 	return false
 }
+
+// forbidden reports whether r may not appear in a guide: every IsControl
+// character but tab (line feeds end the lines it is given; a carriage
+// return only as part of a CR LF line end, which parse strips first).
+func forbidden(r rune) bool { return r != '\t' && IsControl(r) }
 
 // controlName is "U+001B (escape)".
 func controlName(r rune) string {

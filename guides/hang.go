@@ -1,46 +1,47 @@
 package guides
 
 import (
-	"regexp"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// itemMark is the start of a list item as glamour draws it, after the
-// item's indent: a bullet, or a number and a dot.
-var itemMark = regexp.MustCompile(`^(• |\d+\. )`)
-
 // hangListItems re-wraps every list item glamour wrapped so that its
 // later lines hang under its text, not under its bullet: glamour v2 starts
 // them at the bullet's column ("1. Text IFISTAND to 52886 and receive" /
 // "to help end the trafficking"), which reads as a new paragraph on a
-// projector. An item's lines are the item line and the lines after it with
-// the same indent that start no item; the item's text is wrapped again to
-// width with the bullet's width more indent, and its styles are kept.
+// projector. A line starts an item when its bullet or number carries
+// itemJoiner (see markItems); the item's lines are that line and the lines
+// after it with the same indent that start no item. Its text is wrapped
+// again to width less the indent and the mark, and its styles, links
+// included, are kept.
 func hangListItems(out string, width int) string {
+	if !strings.ContainsRune(out, itemJoiner) {
+		return out
+	}
 	lines := strings.Split(out, "\n")
 	res := make([]string, 0, len(lines))
 	for i := 0; i < len(lines); {
-		indent, mark, ok := listItem(lines[i])
+		indent, cells, ok := listItem(lines[i])
 		if !ok {
 			res = append(res, lines[i])
 			i++
 			continue
 		}
-		cells := len(indent) + ansi.StringWidth(mark) // "•" is three bytes, one cell
-		parts := []string{ansi.TruncateLeft(lines[i], cells, "")}
+		head, first := splitAtColumn(lines[i], cells)
+		parts := []string{first}
 		j := i + 1
 		for ; j < len(lines); j++ {
 			plain := ansi.Strip(lines[j])
-			if strings.TrimSpace(plain) == "" || indentOf(plain) != len(indent) {
+			if strings.TrimSpace(plain) == "" || indentOf(plain) != indent {
 				break
 			}
 			if _, _, item := listItem(lines[j]); item {
 				break
 			}
-			parts = append(parts, ansi.TruncateLeft(lines[j], len(indent), ""))
+			_, rest := splitAtColumn(lines[j], indent)
+			parts = append(parts, rest)
 		}
 		if j == i+1 { // one line: nothing to hang
 			res = append(res, lines[i])
@@ -51,23 +52,50 @@ func hangListItems(out string, width int) string {
 		hang := strings.Repeat(" ", cells)
 		for k, l := range strings.Split(text, "\n") {
 			if k == 0 {
-				res = append(res, ansi.Truncate(lines[i], cells, "")+l)
+				l = head + l
 			} else {
-				res = append(res, hang+l)
+				l = hang + l
 			}
+			res = append(res, trimPadding(l))
 		}
 		i = j
 	}
 	return strings.Join(res, "\n")
 }
 
-// listItem reports whether a rendered line starts a list item, with its
-// indent and mark ("• " or "12. ").
-func listItem(line string) (indent, mark string, ok bool) {
+// listItem reports whether a rendered line starts a list item, with the
+// columns of its indent, and of its indent and mark ("•⁠ " or "12.⁠ ")
+// together.
+func listItem(line string) (indent, cells int, ok bool) {
 	plain := ansi.Strip(line)
-	n := indentOf(plain)
-	m := itemMark.FindString(plain[n:])
-	return plain[:n], m, m != ""
+	indent = indentOf(plain)
+	mark, _, found := strings.Cut(plain[indent:], string(itemJoiner)+" ")
+	if !found || mark == "" || strings.Contains(mark, " ") {
+		return indent, 0, false
+	}
+	return indent, indent + ansi.StringWidth(mark) + 1, true
+}
+
+// splitAtColumn splits a rendered line after its first n columns, escape
+// sequences and all: the head keeps every sequence before the split and
+// the rest every one after it, so that nothing from the rest (a link's
+// start) is copied into the head.
+func splitAtColumn(line string, n int) (head, rest string) {
+	var state byte
+	col := 0
+	for i := 0; i < len(line); {
+		if col >= n {
+			return line[:i], line[i:]
+		}
+		_, width, size, next := ansi.DecodeSequence(line[i:], state, nil)
+		if size <= 0 {
+			break
+		}
+		col += width
+		state = next
+		i += size
+	}
+	return line, ""
 }
 
 // indentOf is the number of spaces s starts with.

@@ -179,7 +179,7 @@ func (l Library) Find(idOrFile string) (*Guide, error) {
 			return ReadFile(idOrFile)
 		}
 	}
-	return nil, fmt.Errorf("no guide with id %s; run `vigil guides` to see the list", idOrFile)
+	return nil, fmt.Errorf("no guide with id %s; run `vigil guides` to see the list", escapeControls(idOrFile))
 }
 
 // notRegular is the problem for a guide path that is not an ordinary file.

@@ -2,6 +2,7 @@ package guides
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,6 +76,36 @@ func TestLoad(t *testing.T) {
 	}
 }
 
+// TestLoadBrokenGuideChangesNothing: a user guide with the seed guide's
+// id and a fault after its front matter is named as file:line: message,
+// and the library is as if the file were not there: the embedded guide
+// stays, shadowed by nothing.
+func TestLoadBrokenGuideChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := writeGuide(t, dir, "seed.md", DefaultID)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(data, "\n<!-- part: closing -->\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib := Load(dir)
+	if len(lib.Broken) != 1 {
+		t.Fatalf("Broken = %v, want the one file", lib.Broken)
+	}
+	line := strings.Count(string(data), "\n") + 2
+	if got, want := lib.Broken[0].Error(), fmt.Sprintf("%s:%d: ", path, line); !strings.HasPrefix(got, want) {
+		t.Errorf("the problem reads %q, want it to start %q", got, want)
+	}
+	if len(lib.Guides) != len(Embedded()) || len(lib.Shadowed) != 0 {
+		t.Errorf("a broken guide changed the library: %d guides, shadowed %v", len(lib.Guides), lib.Shadowed)
+	}
+	if g, err := lib.Find(DefaultID); err != nil || g.Origin != OriginEmbedded {
+		t.Errorf("Find(%s) = %v, %v; want the embedded guide", DefaultID, g, err)
+	}
+}
+
 func TestFind(t *testing.T) {
 	dir := t.TempDir()
 	path := writeGuide(t, dir, "mine.md", "mine")
@@ -92,6 +123,9 @@ func TestFind(t *testing.T) {
 	_, err := lib.Find("nope")
 	if err == nil || err.Error() != "no guide with id nope; run `vigil guides` to see the list" {
 		t.Errorf("Find(missing) error = %v", err)
+	}
+	if _, err := lib.Find("no\x1b[2Jpe"); err == nil || !strings.Contains(err.Error(), `no\x1b[2Jpe`) {
+		t.Errorf("Find(an id with an escape) error = %q, want the escape written out", err)
 	}
 	brokenFile := filepath.Join(t.TempDir(), "broken.md")
 	if err := os.WriteFile(brokenFile, []byte("nothing"), 0o644); err != nil {

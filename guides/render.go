@@ -23,10 +23,30 @@ var Styles = []string{"dark", "light", "notty"}
 // notty also loses the marks of bold and italic ("**For the leader**"):
 // it is what a person reads on a screen without colour (NO_COLOR, a
 // participant's plain terminal), not Markdown source.
+//
+// Every style also marks where a list item starts (see markItems), for
+// hangListItems.
 var styleConfigs = map[string]gansi.StyleConfig{
-	"dark":  withoutHeadingMarks(styles.DarkStyleConfig),
-	"light": withoutHeadingMarks(styles.LightStyleConfig),
-	"notty": withoutEmphasisMarks(withoutHeadingMarks(styles.NoTTYStyleConfig)),
+	"dark":  markItems(withoutHeadingMarks(styles.DarkStyleConfig)),
+	"light": markItems(withoutHeadingMarks(styles.LightStyleConfig)),
+	"notty": markItems(withoutEmphasisMarks(withoutHeadingMarks(styles.NoTTYStyleConfig))),
+}
+
+// itemJoiner (U+2060 WORD JOINER, zero columns wide) follows the bullet or
+// the number's dot of every list item while glamour renders, so that
+// hangListItems knows a line that starts an item from a wrapped line that
+// happens to start with "2019. ". Render takes it out again.
+const itemJoiner = '\u2060'
+
+// markItems returns c with itemJoiner put before the space that ends the
+// bullet ("•⁠ ") and the number's dot ("10.⁠ ").
+func markItems(c gansi.StyleConfig) gansi.StyleConfig {
+	for _, p := range []*string{&c.Item.BlockPrefix, &c.Enumeration.BlockPrefix} {
+		if mark, ok := strings.CutSuffix(*p, " "); ok {
+			*p = mark + string(itemJoiner) + " "
+		}
+	}
+	return c
 }
 
 // withoutEmphasisMarks returns c with the text written before and after
@@ -79,9 +99,13 @@ func NewRenderer(width int, style string) (*Renderer, error) {
 	return &Renderer{tr: tr, width: width}, nil
 }
 
-// Render renders md. Lines carry no trailing padding, and there are no blank
-// lines before or after the text.
+// Render renders md. Lines carry no trailing padding, there are no blank
+// lines before or after the text, and the lines of a list item hang under
+// its text.
 func (r *Renderer) Render(md string) (string, error) {
+	// An author's own word joiner would read as the mark of a list item;
+	// it is invisible, so it goes.
+	md = strings.ReplaceAll(md, string(itemJoiner), "")
 	md, protected := protectHyphens(md)
 	r.mu.Lock()
 	out, err := r.tr.Render(md)
@@ -89,10 +113,13 @@ func (r *Renderer) Render(md string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
+	// List items are wrapped again while the hyphens are still protected,
+	// so that the second wrap does not split words at them either.
+	out = hangListItems(tidy(out), r.width)
 	if protected {
 		out = strings.ReplaceAll(out, string(nbHyphen), "-")
 	}
-	return hangListItems(tidy(out), r.width), nil
+	return strings.ReplaceAll(out, string(itemJoiner), ""), nil
 }
 
 // Render renders md once at the given width and style. To render many texts
@@ -118,21 +145,27 @@ func tidy(s string) string {
 // trimPadding removes the spaces at the end of a line. glamour pads with
 // coloured spaces (ESC[38;5;252m ESC[0m, over and over), so the escape
 // sequences among the trailing spaces go too; one reset takes the place of
-// any colour sequence dropped. A line with nothing visible becomes "".
-// x/ansi's decoder tells escape sequences from what is drawn.
+// any colour sequence dropped. A hyperlink's sequences (OSC 8) among them
+// stay: dropping the one that ends a link would leave the link open over
+// the lines after it. A line with nothing visible becomes "". x/ansi's
+// decoder tells escape sequences from what is drawn.
 func trimPadding(l string) string {
 	if !strings.Contains(l, "\x1b") {
 		return strings.TrimRight(l, " ")
 	}
-	end := 0 // the index just past the last drawn character that is not a space
+	end := 0        // the index just past the last drawn character that is not a space
+	var links []int // the start and end of each hyperlink sequence
 	var state byte
 	for i := 0; i < len(l); {
 		seq, width, n, next := ansi.DecodeSequence(l[i:], state, nil)
 		if n <= 0 {
 			break
 		}
-		if width > 0 && seq != " " {
+		switch {
+		case width > 0 && seq != " ":
 			end = i + n
+		case strings.HasPrefix(seq, "\x1b]8;"):
+			links = append(links, i, i+n)
 		}
 		state = next
 		i += n
@@ -140,10 +173,21 @@ func trimPadding(l string) string {
 	if end == 0 {
 		return ""
 	}
-	if strings.Contains(l[end:], "\x1b") {
-		return l[:end] + "\x1b[0m"
+	if !strings.Contains(l[end:], "\x1b") {
+		return l[:end]
 	}
-	return l[:end]
+	out, dropped := l[:end], l[end:]
+	for k := 0; k < len(links); k += 2 {
+		if links[k] >= end {
+			seq := l[links[k]:links[k+1]]
+			out += seq
+			dropped = strings.Replace(dropped, seq, "", 1)
+		}
+	}
+	if strings.Contains(dropped, "\x1b") {
+		out += "\x1b[0m"
+	}
+	return out
 }
 
 // nbHyphen stands in for "-" inside words while glamour wraps the text.

@@ -1,6 +1,7 @@
 package guides
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -148,6 +149,10 @@ func TestTrimPadding(t *testing.T) {
 		{"\x1b[1mtext\x1b[0m\x1b[38;5;252m \x1b[0m\x1b[38;5;252m \x1b[0m", "\x1b[1mtext\x1b[0m"},
 		{"\x1b[38;5;252m \x1b[0m  ", ""},
 		{"\x1b[1mbold\x1b[0m", "\x1b[1mbold\x1b[0m"},
+		// A link's end among the padding stays, or the link would go on
+		// over the lines after it.
+		{"\x1b]8;id=1;https://e.org\alink\x1b]8;;\a   ", "\x1b]8;id=1;https://e.org\alink\x1b]8;;\a"},
+		{"\x1b]8;id=1;https://e.org\alink\x1b]8;;\a\x1b[38;5;252m \x1b[m", "\x1b]8;id=1;https://e.org\alink\x1b]8;;\a\x1b[0m"},
 	}
 	for _, tt := range tests {
 		if got := trimPadding(tt.in); got != tt.want {
@@ -235,6 +240,10 @@ func TestNoTTYShowsNoMarkdownMarks(t *testing.T) {
 	}
 }
 
+// itemMark is the start of a list item as a reader sees it, after the
+// item's indent: a bullet, or a number and a dot.
+var itemMark = regexp.MustCompile(`^(• |\d+\. )`)
+
 // TestListItemsHang: a list item glamour wraps goes on under its text,
 // not under its bullet or number, within the width, with its words whole
 // and in order, in every style.
@@ -247,34 +256,93 @@ func TestListItemsHang(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lines := strings.Split(xansi.Strip(out), "\n")
-		for _, l := range lines {
-			if w := xansi.StringWidth(l); w > 40 {
-				t.Errorf("%s: a line of %d columns at 40: %q", style, w, l)
-			}
-		}
-		for _, c := range []struct{ mark, text string }{{"• ", item}, {"3. ", numbered}} {
-			start := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " "), c.mark) })
-			if start < 0 {
-				t.Fatalf("%s: no item %q:\n%s", style, c.mark, out)
-			}
-			hang := indentOf(lines[start]) + xansi.StringWidth(c.mark)
-			words := strings.Fields(strings.TrimLeft(lines[start], " ")[len(c.mark):])
-			for _, l := range lines[start+1:] {
-				if strings.TrimSpace(l) == "" || itemMark.MatchString(strings.TrimLeft(l, " ")) {
-					break
-				}
-				if indentOf(l) != hang {
-					t.Errorf("%s: a line of the item %q does not hang under its text (%d spaces, want %d): %q", style, c.mark, indentOf(l), hang, l)
-				}
-				words = append(words, strings.Fields(l)...)
-			}
-			if got := strings.Join(words, " "); got != c.text {
-				t.Errorf("%s: the item reads %q, want %q", style, got, c.text)
-			}
-		}
+		checkHang(t, style, out, 40, []hungItem{{"• ", item}, {"3. ", numbered}})
 		if !strings.Contains(out, "After the list") {
 			t.Errorf("%s: the paragraph after the list is lost:\n%s", style, out)
+		}
+	}
+}
+
+// TestListItemsHangEdgeCases: items numbered past 9, nested items, items
+// with a link or with hyphenated words hang like the others; a wrapped
+// line that starts with "2019. " is no item, in a paragraph or in an item;
+// and the links' escape sequences stay paired on every line.
+func TestListItemsHangEdgeCases(t *testing.T) {
+	year := "An item that ends with the year of the first report in 2019. Since then many more children were found."
+	// 27 letters, then "modern-day" across the column an item's text
+	// wraps at (40, less 4 for the indent and bullet).
+	hyphens := "Aaaaaaaaaaaaaaaaaaaaaaaaaaa modern-day slavery, in the well-known day-to-day work of people."
+	ten := "Ten, an item with a good many words that need wrapping at forty columns."
+	nested := "Nested, a bullet with a good many words that need wrapping at forty."
+	link := "Eleven with a [link to a place](https://example.org/a/long/path) and more words after it."
+	para := "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 2019. Since then many more children have been found and brought to safety."
+	// The item's soft line break puts "2019. " at the start of a line.
+	md := para + "\n\n- " + strings.Replace(year, " 2019.", "\n  2019.", 1) + "\n- " + hyphens + "\n\n9. Nine.\n10. " + ten + "\n    - " + nested + "\n11. " + link + "\n"
+	for _, style := range Styles {
+		out, err := Render(md, 40, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.ContainsRune(out, itemJoiner) {
+			t.Errorf("%s: the item mark is left in the output: %q", style, out)
+		}
+		checkHang(t, style, out, 40, []hungItem{
+			{"• ", year}, {"• ", hyphens}, {"10. ", ten}, {"• ", nested},
+			{"11. ", "Eleven with a link to a place https://example.org/a/long/path and more words after it."},
+		})
+		lines := strings.Split(out, "\n")
+		for _, l := range lines {
+			if opens, closes := strings.Count(l, "\x1b]8;id="), strings.Count(l, "\x1b]8;;\a"); opens != closes {
+				t.Errorf("%s: a line opens %d links and closes %d: %q", style, opens, closes, l)
+			}
+		}
+		// The paragraph keeps the paragraph's indent on every line.
+		for _, l := range lines[:4] {
+			if plain := xansi.Strip(l); indentOf(plain) != 2 {
+				t.Errorf("%s: a paragraph line is indented as a list item: %q\n%s", style, plain, xansi.Strip(out))
+			}
+		}
+	}
+}
+
+// hungItem is a list item to find in a rendering: its mark as shown, and
+// its text as a reader reads it.
+type hungItem struct{ mark, text string }
+
+// checkHang checks a rendering at width: no line is wider or ends in
+// spaces, and each item's later lines hang under its text, its words
+// whole and in order.
+func checkHang(t *testing.T, style, out string, width int, items []hungItem) {
+	t.Helper()
+	lines := strings.Split(xansi.Strip(out), "\n")
+	for _, l := range lines {
+		if w := xansi.StringWidth(l); w > width {
+			t.Errorf("%s: a line of %d columns at %d: %q", style, w, width, l)
+		}
+		if strings.TrimRight(l, " ") != l {
+			t.Errorf("%s: a line ends in spaces: %q", style, l)
+		}
+	}
+	for _, c := range items {
+		first := c.mark + strings.Fields(c.text)[0]
+		start := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " "), first) })
+		if start < 0 {
+			t.Errorf("%s: no item %q:\n%s", style, first, out)
+			continue
+		}
+		hang := indentOf(lines[start]) + xansi.StringWidth(c.mark)
+		words := strings.Fields(strings.TrimLeft(lines[start], " ")[len(c.mark):])
+		for _, l := range lines[start+1:] {
+			if strings.TrimSpace(l) == "" || itemMark.MatchString(strings.TrimLeft(l, " ")) {
+				break
+			}
+			if indentOf(l) != hang {
+				t.Errorf("%s: a line of the item %q does not hang under its text (%d spaces, want %d): %q", style, c.mark, indentOf(l), hang, l)
+			}
+			words = append(words, strings.Fields(l)...)
+		}
+		if got := strings.Join(words, " "); got != c.text {
+			t.Errorf("%s: the item reads %q, want %q", style, got, c.text)
 		}
 	}
 }
