@@ -434,21 +434,11 @@ func (b *builder) requests() {
 		if r.Private {
 			detail = append(detail, "private")
 		}
-		switch r.Status {
-		case store.RequestAnswered:
-			if answer := OneLine(r.Answer); answer != "" {
-				detail = append(detail, "answered: "+answer)
-			} else {
-				detail = append(detail, "answered")
-			}
-		case store.RequestArchived:
-			detail = append(detail, "archived")
+		if status := RequestStatus(r); status != "" {
+			detail = append(detail, status)
 		}
-		switch n := len(r.PrayedIn); {
-		case n == 1:
-			detail = append(detail, "prayed again in 1 later session")
-		case n > 1:
-			detail = append(detail, fmt.Sprintf("prayed again in %d later sessions", n))
+		if n := len(r.PrayedIn); n > 0 {
+			detail = append(detail, "prayed again in "+Count(n, "later session", "later sessions"))
 		}
 		s.Items = append(s.Items, Item{Done: r.Prayed, Text: strings.TrimSpace(Clean(r.Text)), Detail: strings.Join(detail, " · ")})
 	}
@@ -463,6 +453,22 @@ func (b *builder) commitments() {
 	for _, c := range b.rec.Commitments {
 		s.Items = append(s.Items, Item{Text: strings.TrimSpace(Clean(c.Text)), Detail: OneLine(c.Name)})
 	}
+}
+
+// RequestStatus says what became of a request, as every list of requests
+// says it: "answered: she found work", "answered", "archived"; "" while it
+// is open.
+func RequestStatus(r store.Request) string {
+	switch r.Status {
+	case store.RequestAnswered:
+		if answer := OneLine(r.Answer); answer != "" {
+			return "answered: " + answer
+		}
+		return "answered"
+	case store.RequestArchived:
+		return "archived"
+	}
+	return ""
 }
 
 // ActionWords says what a meeting did with an earlier item, as a recipient

@@ -155,6 +155,32 @@ func TestCaptureNamesInEachView(t *testing.T) {
 	}
 }
 
+// TestCaptureRequestDetails: each request says who asked, that it is
+// private, what became of it and how often it was prayed again, in that
+// order.
+func TestCaptureRequestDetails(t *testing.T) {
+	rec := captureFixture()
+	rec.Requests = append(rec.Requests,
+		store.Request{ID: 3, Text: "for rain", Status: store.RequestAnswered, Answer: "it\x1b[2J rained", PrayedIn: []string{"a", "b"}},
+		store.Request{ID: 4, Text: "for the old plan", Status: store.RequestArchived},
+		store.Request{ID: 5, Text: "answered quietly", Status: store.RequestAnswered})
+	var got []string
+	for _, p := range Capture(rec, seed(), Leader).Parts {
+		for _, s := range p.Sections {
+			if s.ID == KeyRequests {
+				for _, it := range s.Items {
+					got = append(got, it.Detail)
+				}
+			}
+		}
+	}
+	want := []string{"Ana · prayed again in 1 later session", "Ben · private", "answered: it[2J rained · prayed again in 2 later sessions",
+		"archived", "answered"}
+	if !slices.Equal(got, want) {
+		t.Errorf("details\n got %q\nwant %q", got, want)
+	}
+}
+
 func TestClean(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"plain text", "plain text"},

@@ -113,41 +113,6 @@ func Duration(seconds int64) string {
 	return fmt.Sprintf("%d h %d min", m/60, m%60)
 }
 
-// Clean makes text safe to show anywhere: line ends become \n, tabs
-// spaces, and every other control character (terminal escapes included)
-// is dropped, with the marks that reorder text right to left behind
-// the reader's back. The JSON export keeps the text exactly as stored.
-func Clean(s string) string {
-	if !strings.ContainsFunc(s, unsafeRune) {
-		return s
-	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n':
-			return r
-		case r == '\r':
-			return '\n'
-		case r == '\t':
-			return ' '
-		case unsafeRune(r):
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// unsafeRune reports a control character or a bidirectional embedding,
-// override or isolate.
-func unsafeRune(r rune) bool {
-	return unicode.IsControl(r) || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
-}
-
-// OneLine cleans a title or name and joins its lines.
-func OneLine(s string) string {
-	return strings.Join(strings.Fields(Clean(s)), " ")
-}
-
 // Sentence makes a message one sentence, as every front end shows errors:
 // trimmed, with a capital and a full stop. A message that starts with a
 // file name ("zero.db is …") keeps the name as it is spelled.

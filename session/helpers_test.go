@@ -128,14 +128,12 @@ func sameRecord(t *testing.T, got, want store.Record) {
 // goToKey shows the page with a key, failing when there is none.
 func goToKey(t *testing.T, m *Meeting, key string, now time.Time) []store.Change {
 	t.Helper()
-	for i, p := range m.Pages {
-		if p.Key == key {
-			cs, _ := m.GoTo(i, now)
-			return cs
-		}
+	i := indexOfKey(m.Pages, key)
+	if i < 0 {
+		t.Fatalf("no page %q in %v", key, keysOf(m.Pages))
 	}
-	t.Fatalf("no page %q in %v", key, keysOf(m.Pages))
-	return nil
+	cs, _ := m.GoTo(i, now)
+	return cs
 }
 
 // libraryOf is the embedded guides only.

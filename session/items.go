@@ -1,8 +1,8 @@
 package session
 
 import (
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -154,11 +154,4 @@ func (m *Meeting) RemoveCommitment(id uint64) []store.Change {
 	return []store.Change{{SessionID: m.ID(), RemoveCommitments: []uint64{id}}}
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -26,6 +26,9 @@ type Meeting struct {
 	CarryErr    error
 	// pending is the page to go back to once the revisit step is known.
 	pending string
+	// revealed is true once the text of the headline-only page on screen
+	// was asked for (Reveal); another page hides it again.
+	revealed bool
 	// touched names the requests of earlier sessions this meeting changed,
 	// for the final save: session ID → request IDs.
 	touched map[uint64]map[uint64]bool
@@ -37,9 +40,7 @@ func Open(o *Opened, now time.Time) Meeting {
 	if rec.Notes == nil {
 		rec.Notes = map[string]store.Note{}
 	}
-	if rec.Session.Path == "" {
-		rec.Session.Path = store.PathFull
-	}
+	rec.Session.Path = pathOf(rec.Session)
 	m := Meeting{Guide: o.Guide, Rec: rec, Pages: PagesOf(o.Guide, rec.Session)}
 	m.Cur = IndexOf(m.Pages, rec.Session.Position.Page)
 	if rec.Session.Position.Page == KeyRevisit {
@@ -76,6 +77,23 @@ func (m *Meeting) Detailed() bool {
 	}
 	part := m.Guide.Parts[p.Part]
 	return m.Guide.IsDetailed(part.Sections[p.Section], part.Kind)
+}
+
+// HidesText reports whether the page on screen shows a prayer request's
+// headline only: the gentler path's way with a request whose text the
+// guide marks detailed, until Reveal. Every view, and the room, keep to
+// it.
+func (m *Meeting) HidesText() bool { return m.Page().Headline && !m.revealed }
+
+// Reveal shows the text of the headline-only request on screen, which
+// someone asked for, and reports whether there was any to show. Going to
+// another page hides it again.
+func (m *Meeting) Reveal() bool {
+	if !m.HidesText() {
+		return false
+	}
+	m.revealed = true
+	return true
 }
 
 // OnGuideRequest reports whether the page is one of the guide's own prayer
@@ -137,16 +155,13 @@ func (m *Meeting) HeaderChange(now time.Time) []store.Change {
 	return []store.Change{m.header()}
 }
 
-// Move goes to the next (+1) or previous (-1) page and records the
-// position. moved is false at either end.
-func (m *Meeting) Move(delta int, now time.Time) (cs []store.Change, moved bool) {
-	return m.GoTo(m.Cur+delta, now)
-}
-
 // GoTo shows page i (the outline, a search) and records the position.
 func (m *Meeting) GoTo(i int, now time.Time) (cs []store.Change, moved bool) {
 	if i < 0 || i >= len(m.Pages) {
 		return nil, false
+	}
+	if i != m.Cur {
+		m.revealed = false
 	}
 	m.Cur = i
 	m.Clock = m.Clock.Show(m.Kind(), now)
@@ -269,11 +284,7 @@ func (m *Meeting) SetMeetingLength(total int) []store.Change {
 	if total <= 0 {
 		m.Rec.Session.Budget = nil
 	} else {
-		path := m.Rec.Session.Path
-		if path == "" {
-			path = store.PathFull
-		}
-		m.Rec.Session.Budget = ScaleBudgetFor(m.Guide, path, total)
+		m.Rec.Session.Budget = ScaleBudgetFor(m.Guide, pathOf(m.Rec.Session), total)
 	}
 	return []store.Change{m.header()}
 }

@@ -15,10 +15,10 @@ func TestMoveAndGoToAtBothEnds(t *testing.T) {
 	if m.Cur != 0 || m.Page().Kind != PageContentNote {
 		t.Fatalf("a new meeting opens at %s", m.Page().Key)
 	}
-	if cs, moved := m.Move(-1, t0); moved || cs != nil || m.Cur != 0 {
+	if cs, moved := m.MoveIn(Leader, -1, t0); moved || cs != nil || m.Cur != 0 {
 		t.Errorf("back from the first page: moved %v, %d changes, page %d", moved, len(cs), m.Cur)
 	}
-	cs, moved := m.Move(1, t0)
+	cs, moved := m.MoveIn(Leader, 1, t0)
 	if !moved || m.Cur != 1 || len(cs) != 1 || cs[0].Session == nil || cs[0].SessionID != m.ID() {
 		t.Fatalf("next: moved %v, page %d, changes %+v", moved, m.Cur, cs)
 	}
@@ -32,7 +32,7 @@ func TestMoveAndGoToAtBothEnds(t *testing.T) {
 	if s := cs[0].Session; s.Position != (store.Position{Stage: store.StageSummary, Page: KeySummary}) || s.Seen != len(m.Pages) || s.Total != len(m.Pages) {
 		t.Errorf("at the end: %+v, seen %d of %d", s.Position, s.Seen, s.Total)
 	}
-	if cs, moved := m.Move(1, t0); moved || cs != nil || m.Cur != last {
+	if cs, moved := m.MoveIn(Leader, 1, t0); moved || cs != nil || m.Cur != last {
 		t.Errorf("next from the last page: moved %v, page %d", moved, m.Cur)
 	}
 	for _, i := range []int{-1, len(m.Pages), len(m.Pages) + 5} {
@@ -68,7 +68,7 @@ func TestChoosePath(t *testing.T) {
 			t.Fatalf("%s: changes %+v", tt.path, cs)
 		}
 		applyAll(t, st, cs)
-		o, err := Resume(st, libraryOf(), m.ID())
+		o, err := ResumeStatus(st, libraryOf(), m.ID())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,7 +86,7 @@ func TestSetNote(t *testing.T) {
 	if cs := m.SetNote(false, "", t0); cs != nil {
 		t.Errorf("an empty note where there was none: %+v", cs)
 	}
-	m.Move(1, t0)
+	m.MoveIn(Leader, 1, t0)
 	key := m.Page().Key
 	cs := m.SetNote(false, "We were quiet.", t0)
 	if len(cs) != 1 || len(cs[0].Notes) != 1 || cs[0].Notes[0] != (store.Note{Key: key, Kind: store.NoteSection, Text: "We were quiet.", Updated: t0}) {
@@ -123,7 +123,7 @@ func TestTogglePass(t *testing.T) {
 	t0 := day(5)
 	g := seed()
 	m := newMeeting(t, st, g, "", t0)
-	m.Move(1, t0)
+	m.MoveIn(Leader, 1, t0)
 	if m.CanPass() || m.TogglePass(t0) != nil {
 		t.Errorf("a FAQ page can be passed")
 	}
@@ -291,7 +291,7 @@ func TestRequestsAndCommitments(t *testing.T) {
 	if m.RemoveCommitment(c2.ID) != nil {
 		t.Error("removing a commitment twice changed something")
 	}
-	m.Move(1, t0)
+	m.MoveIn(Leader, 1, t0)
 	keep(m.SetNote(false, "A note.", t0))
 	keep(m.SetNote(true, "The leader's.", t0))
 	keep(m.SetAttendance("Ana, Ben"))
@@ -314,7 +314,7 @@ func TestRequestsAndCommitments(t *testing.T) {
 
 func TestResumeUnknownSession(t *testing.T) {
 	st, _ := openStore(t)
-	if _, err := Resume(st, libraryOf(), 99); !errors.Is(err, store.ErrNotFound) {
-		t.Errorf("Resume(99): %v", err)
+	if _, err := ResumeStatus(st, libraryOf(), 99); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("ResumeStatus(99): %v", err)
 	}
 }

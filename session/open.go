@@ -86,11 +86,10 @@ func NewSession(st *store.Store, g *guides.Guide, s Start) (*Opened, error) {
 	return &Opened{Record: store.Record{Session: created, Notes: map[string]store.Note{}}, Guide: g}, nil
 }
 
-// Resume loads a session and its guide, as ResumeStatus does, without the
-// sentence about the guide.
+// Resume is ResumeStatus by its older name. Only tests call it; new code
+// calls ResumeStatus.
 func Resume(st *store.Store, lib guides.Library, id uint64) (*Opened, error) {
-	o, err := ResumeStatus(st, lib, id)
-	return o, err
+	return ResumeStatus(st, lib, id)
 }
 
 // ResumeStatus loads a session and the guide it was held with. That is the
@@ -126,7 +125,7 @@ func ResumeStatus(st *store.Store, lib guides.Library, id uint64) (*Opened, erro
 		return &Opened{Record: rec, Guide: current, Notice: fmt.Sprintf(
 			"The guide %s has changed since this session, and no copy of it as it was is kept; it is shown as it is now.", name)}, nil
 	}
-	return nil, fmt.Errorf("session %d used the guide %s (id %s), which is no longer installed; put its file back in the guides folder (`vigil guides` shows where that is)", id, name, sess.GuideID)
+	return nil, fmt.Errorf("session %d used the guide %s (id %s), which is no longer installed; put its file back in the guides folder (`vigil guides` shows where that is)", id, name, OneLine(sess.GuideID))
 }
 
 // LibraryGuide returns the library's guide with the given id, or nil. It
@@ -161,16 +160,17 @@ func keptGuide(st *store.Store, sess store.Session) (*guides.Guide, error) {
 	return g, nil
 }
 
-// guideName is the guide's title in quotation marks, for the sentences.
+// guideName is the guide's title in quotation marks, for the sentences,
+// cleaned: the session's copy of it comes from the database.
 func guideName(sess store.Session, gs ...*guides.Guide) string {
-	title := sess.GuideTitle
+	title := OneLine(sess.GuideTitle)
 	for _, g := range gs {
 		if title == "" && g != nil {
-			title = g.Meta.Title
+			title = OneLine(g.Meta.Title)
 		}
 	}
 	if title == "" {
-		title = sess.GuideID
+		title = OneLine(sess.GuideID)
 	}
 	return "“" + title + "”"
 }

@@ -18,11 +18,7 @@ import (
 // the part kinds the session's path shows count: the gentler path, which
 // skips the FAQ, plans no minutes for it.
 func Planned(g *guides.Guide, s store.Session) map[guides.Kind]int {
-	path := s.Path
-	if path == "" {
-		path = store.PathFull
-	}
-	shown := ShownKinds(g, path)
+	shown := ShownKinds(g, pathOf(s))
 	out := map[guides.Kind]int{}
 	for _, k := range guides.Kinds {
 		if !shown[k] {
@@ -51,17 +47,11 @@ func ShownKinds(g *guides.Guide, path store.Path) map[guides.Kind]bool {
 	return out
 }
 
-// ScaleBudget shares a meeting of total minutes between the parts of the
-// full guide in proportion to the guide's suggested minutes, in whole
+// ScaleBudgetFor shares a meeting of total minutes between the part kinds
+// a path shows, in proportion to the guide's suggested minutes, in whole
 // minutes that add up to the total exactly (largest remainders get the
 // spare minutes, the larger part first on a tie). A guide with no
-// suggestions shares the time equally among its part kinds.
-func ScaleBudget(g *guides.Guide, total int) map[string]int {
-	return ScaleBudgetFor(g, store.PathFull, total)
-}
-
-// ScaleBudgetFor is ScaleBudget along a path: the minutes are shared only
-// among the part kinds the path shows.
+// suggestions shares the time equally among the part kinds.
 func ScaleBudgetFor(g *guides.Guide, path store.Path, total int) map[string]int {
 	shown := ShownKinds(g, path)
 	weights := map[guides.Kind]int{}

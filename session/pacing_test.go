@@ -12,22 +12,22 @@ func TestScaleBudget(t *testing.T) {
 	g := tinyGuide()
 	g.Meta.Minutes = map[guides.Kind]int{"faq": 20, "reflection": 20, "prayer": 15, "next": 5}
 	for _, total := range []int{60, 45, 90, 7, 1} {
-		b := ScaleBudget(g, total)
+		b := ScaleBudgetFor(g, store.PathFull, total)
 		if sum := BudgetTotal(b); sum != total {
-			t.Errorf("ScaleBudget(%d) = %v, adds to %d", total, b, sum)
+			t.Errorf("ScaleBudgetFor(full, %d) = %v, adds to %d", total, b, sum)
 		}
 	}
-	if b := ScaleBudget(g, 60); b["faq"] != 20 || b["reflection"] != 20 || b["prayer"] != 15 || b["next"] != 5 {
+	if b := ScaleBudgetFor(g, store.PathFull, 60); b["faq"] != 20 || b["reflection"] != 20 || b["prayer"] != 15 || b["next"] != 5 {
 		t.Errorf("60 minutes: %v", b)
 	}
-	if b := ScaleBudget(g, 30); b["faq"] != 10 || b["reflection"] != 10 || b["prayer"] != 8 || b["next"] != 2 {
+	if b := ScaleBudgetFor(g, store.PathFull, 30); b["faq"] != 10 || b["reflection"] != 10 || b["prayer"] != 8 || b["next"] != 2 {
 		t.Errorf("30 minutes: %v", b)
 	}
-	if b := ScaleBudget(g, 0); len(b) != 0 {
+	if b := ScaleBudgetFor(g, store.PathFull, 0); len(b) != 0 {
 		t.Errorf("0 minutes: %v", b)
 	}
 	g.Meta.Minutes = nil
-	if b := ScaleBudget(g, 40); b["faq"] != 10 || b["next"] != 10 {
+	if b := ScaleBudgetFor(g, store.PathFull, 40); b["faq"] != 10 || b["next"] != 10 {
 		t.Errorf("no suggestions, 40 minutes: %v", b)
 	}
 }
@@ -37,7 +37,7 @@ func TestPlanned(t *testing.T) {
 	if p := Planned(g, store.Session{}); p[guides.KindFAQ] != 20 || p[guides.KindPrayer] != 15 || p[guides.KindNext] != 5 {
 		t.Errorf("the guide's minutes: %v", p)
 	}
-	s := store.Session{Budget: ScaleBudget(g, 45)}
+	s := store.Session{Budget: ScaleBudgetFor(g, store.PathFull, 45)}
 	p := Planned(g, s)
 	total := 0
 	for _, m := range p {
@@ -146,7 +146,7 @@ func TestPacingCountsThePartNotThePause(t *testing.T) {
 	g := seed()
 	t0 := day(5)
 	m := newMeeting(t, st, g, "", t0)
-	m.Move(1, t0) // the first question
+	m.MoveIn(Leader, 1, t0) // the first question
 	m.Tick(minutes(t0, 12))
 	if text, _ := Pace(m.Clock.Spent(m.Kind()), Planned(g, m.Rec.Session)[m.Kind()]); text != "12 of 20 min" {
 		t.Errorf("after 12 minutes: %q", text)
@@ -169,7 +169,7 @@ func TestPacingCountsThePartNotThePause(t *testing.T) {
 		t.Errorf("stored time spent %v", spent)
 	}
 	// Closed for a day: not counted.
-	o, err := Resume(st, guides.Load(""), m.ID())
+	o, err := ResumeStatus(st, guides.Load(""), m.ID())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -119,11 +120,16 @@ func BuildPages(g *guides.Guide, path store.Path) []Page {
 // PagesOf lays out a session's pages: its path, and whether one person is
 // alone (then there is no debrief: nobody leads).
 func PagesOf(g *guides.Guide, s store.Session) []Page {
-	path := s.Path
-	if path == "" {
-		path = store.PathFull
+	return buildPages(g, pathOf(s), s.Alone)
+}
+
+// pathOf is the session's path through the guide: the full guide until
+// one is chosen.
+func pathOf(s store.Session) store.Path {
+	if s.Path == "" {
+		return store.PathFull
 	}
-	return buildPages(g, path, s.Alone)
+	return s.Path
 }
 
 // skips reports whether a path leaves out a section of a part of kind k,
@@ -218,13 +224,11 @@ func PagesIn(pages []Page, v View) []int {
 
 // IndexOf finds the page with a key, or the nearest sensible place: the
 // content note when the key is unknown (the guide changed since).
-func IndexOf(pages []Page, key string) int {
-	for i, p := range pages {
-		if p.Key == key {
-			return i
-		}
-	}
-	return 0
+func IndexOf(pages []Page, key string) int { return max(0, indexOfKey(pages, key)) }
+
+// indexOfKey is the index of the page with a key, or -1.
+func indexOfKey(pages []Page, key string) int {
+	return slices.IndexFunc(pages, func(p Page) bool { return p.Key == key })
 }
 
 // PartPosition says which part a page is in, counted among the parts that

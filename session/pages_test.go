@@ -197,6 +197,9 @@ func TestPageProperties(t *testing.T) {
 		{PageCommitments, true, true, store.StageSection},
 		{PageRevisit, true, true, store.StageSection},
 		{PageSummary, false, false, store.StageSummary},
+		{PageClosing, false, false, store.StageSection},
+		{PageCheckIn, true, false, store.StageSection},
+		{PageDebrief, true, false, store.StageSection},
 	} {
 		p := Page{Kind: tt.kind}
 		if p.HasNote() != tt.note || p.IsList() != tt.list || StageOf(p) != tt.stage {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"time"
 
 	"vigil/guides"
@@ -81,14 +82,10 @@ func (v View) Shows(p Privacy) bool {
 // NotePrivacy is how private a note is: a leader's note (by its kind, or
 // by a key filed under a leader's page key) is the leader's only.
 func NotePrivacy(key string, n store.Note) Privacy {
-	if n.Kind == store.NoteLeader || hasLeaderSuffix(key) || hasLeaderSuffix(n.Key) {
+	if n.Kind == store.NoteLeader || strings.HasSuffix(key, LeaderSuffix) || strings.HasSuffix(n.Key, LeaderSuffix) {
 		return LeaderOnly
 	}
 	return Public
-}
-
-func hasLeaderSuffix(k string) bool {
-	return len(k) >= len(LeaderSuffix) && k[len(k)-len(LeaderSuffix):] == LeaderSuffix
 }
 
 // RequestPrivacy is how private a request is.

@@ -48,7 +48,21 @@ type redactor struct {
 	// guide is the guide's source, lowercased: a link or phone number
 	// that appears in it is the guide's own, and stays.
 	guide string
+	// steps are the patterns text passes through, in order.
+	steps []step
 }
+
+// step replaces what one pattern matches. A text with none of the
+// characters in needs is left alone without running the pattern: each
+// pattern needs one of them in every match (an "@", a digit), and most
+// notes have none, which spares the dearest patterns.
+type step struct {
+	re    func() *regexp.Regexp
+	with  func(s string, m []int) (string, bool)
+	needs string
+}
+
+const digits = "0123456789" // \d, as the patterns say it
 
 // phrase is something to replace, folded (see fold); a space in it
 // matches any run of white space.
@@ -64,17 +78,19 @@ func newRedactor(rec store.Record, g *guides.Guide) *redactor {
 	if g != nil {
 		r.guide = strings.ToLower(string(g.Source))
 	}
-	var people []string
-	people = append(people, splitAttendance(rec.Session.Attendance)...)
-	for _, q := range rec.Requests {
-		people = append(people, q.Name)
+	r.steps = []step{
+		{emailRe, r.email, "@"},
+		{webRe, r.web, ""},
+		{handleRe, handle, "@"},
+		{isoDateRe, isoDate, digits},
+		{numDateRe, numDate, digits},
+		{dayMonthRe, dayMonth, digits},
+		{monthDayRe, monthDay, digits},
+		{streetRe, address, digits},
+		{placeRe, address, ""},
+		{phoneRe, r.phone, digits},
 	}
-	for _, c := range rec.Commitments {
-		people = append(people, c.Name)
-	}
-	for _, rv := range rec.Session.Revisited {
-		people = append(people, rv.Name)
-	}
+	people := namesIn(rec)
 	seen := map[string]bool{}
 	add := func(to map[rune][]phrase, s, with string) {
 		p := toPhrase(s, with)
@@ -122,17 +138,29 @@ func (r *redactor) text(s string) string {
 		return s
 	}
 	s = replacePhrases(s, r.first)
-	s = replaceMatches(s, emailRe(), r.email)
-	s = replaceMatches(s, webRe(), r.web)
-	s = replaceMatches(s, handleRe(), handle)
-	s = replaceMatches(s, isoDateRe(), isoDate)
-	s = replaceMatches(s, numDateRe(), numDate)
-	s = replaceMatches(s, dayMonthRe(), dayMonth)
-	s = replaceMatches(s, monthDayRe(), monthDay)
-	s = replaceMatches(s, streetRe(), address)
-	s = replaceMatches(s, placeRe(), address)
-	s = replaceMatches(s, phoneRe(), r.phone)
+	for _, st := range r.steps {
+		if st.needs == "" || strings.ContainsAny(s, st.needs) {
+			s = replaceMatches(s, st.re(), st.with)
+		}
+	}
 	return replacePhrases(s, r.names)
+}
+
+// namesIn is every name a record holds, as typed: who was there (one
+// name each), and who asked for, took on or was named by each request,
+// commitment and revisit.
+func namesIn(rec store.Record) []string {
+	names := splitAttendance(rec.Session.Attendance)
+	for _, q := range rec.Requests {
+		names = append(names, q.Name)
+	}
+	for _, c := range rec.Commitments {
+		names = append(names, c.Name)
+	}
+	for _, rv := range rec.Session.Revisited {
+		names = append(names, rv.Name)
+	}
+	return names
 }
 
 // splitAttendance splits who was there, as typed, into names: at commas,

@@ -112,7 +112,7 @@ func TestSplitAttendance(t *testing.T) {
 func TestFilterRedactedText(t *testing.T) {
 	rec := redactFixture()
 	before := cloneRecord(rec)
-	got := Filter(rec, Redacted)
+	got := filterOf(t, rec, Redacted)
 	s := got.Session
 	if s.Group != "" || s.Title != "" || s.Attendance != "" {
 		t.Errorf("group %q, title %q, attendance %q survived", s.Group, s.Title, s.Attendance)

@@ -17,19 +17,18 @@ var ErrNoSuchPage = errors.New("that page is no longer in this meeting")
 // A note that would go over MaxText is left as it was, and the error (a
 // *TooLongError) is the sentence to show.
 func (m *Meeting) AppendResponse(pageKey, line string, now time.Time) ([]store.Change, error) {
-	for _, p := range m.Pages {
-		if p.Key != pageKey {
-			continue
-		}
-		key := NoteKey(p, false)
-		text := line
-		if old := m.Rec.Notes[key].Text; old != "" {
-			text = old + "\n" + line
-		}
-		if err := TooLong("note", text); err != nil {
-			return nil, err
-		}
-		return m.setNote(key, NoteKindOf(p, false), text, now), nil
+	i := indexOfKey(m.Pages, pageKey)
+	if i < 0 {
+		return nil, ErrNoSuchPage
 	}
-	return nil, ErrNoSuchPage
+	p := m.Pages[i]
+	key := NoteKey(p, false)
+	text := line
+	if old := m.Rec.Notes[key].Text; old != "" {
+		text = old + "\n" + line
+	}
+	if err := TooLong("note", text); err != nil {
+		return nil, err
+	}
+	return m.setNote(key, NoteKindOf(p, false), text, now), nil
 }

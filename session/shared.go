@@ -23,16 +23,19 @@ type SharedPage struct {
 // Titles of the shared pages that are not guide sections.
 const (
 	TitleContentNote = "Before we begin"
+	TitleClosing     = "Closing"
 	TitleOwnRequests = "The group's own requests"
 	TitleSummary     = "What we shared"
 	// LineStepOut is said on every page the guide marks as detailed.
 	LineStepOut = "Anyone may step out at any time."
 )
 
-// SharedPage lays out the page on screen for the shared view.
+// SharedPage lays out the page the shared view shows now (PageIn): the
+// page on screen, or, while the leader is on the debrief, the check-in.
 func (m *Meeting) SharedPage() SharedPage {
-	p := m.Page()
-	out := SharedPage{Key: p.Key, Kind: p.Kind, Where: m.sharedWhere()}
+	i := m.indexIn(Shared)
+	p := m.Pages[i]
+	out := SharedPage{Key: p.Key, Kind: p.Kind, Where: m.whereAt(i)}
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
 	switch p.Kind {
@@ -78,15 +81,36 @@ func (m *Meeting) SharedPage() SharedPage {
 	case PageSummary:
 		out.Title = TitleSummary
 		b.WriteString(capturedMarkdown(Capture(m.Rec, m.Guide, Shared)))
+	case PageClosing:
+		out.Title = TitleClosing
+		text, vigils := Closing(m.Guide.Meta.Closing)
+		if vigils {
+			line(mdEscape(text))
+			line("")
+			line("*" + mdEscape(VigilClosingCredit) + "*")
+		} else {
+			line(text)
+		}
+	case PageCheckIn:
+		w := m.Words()
+		out.Title = w.CheckIn
+		line(mdEscape(w.CheckInIntro()))
+		line("")
+		b.WriteString(helpMarkdown(HelpOf(m.Guide)))
 	default:
-		sec, ok := m.Section()
-		if !ok {
+		if p.Part < 0 || p.Section < 0 {
 			break
 		}
+		part := m.Guide.Parts[p.Part]
+		sec := part.Sections[p.Section]
 		out.Title = OneLine(sec.Title)
-		if m.Detailed() {
+		if m.Guide.IsDetailed(sec, part.Kind) {
 			line("*" + LineStepOut + "*")
 			line("")
+		}
+		if p.Headline && (i != m.Cur || !m.revealed) {
+			line("*" + HeadlineOnly + ".*")
+			break
 		}
 		if p.Kind == PagePrompt && p.Prompt < len(sec.Prompts) {
 			line(fmt.Sprintf("### Prompt %d of %d", p.Prompt+1, len(sec.Prompts)))
@@ -100,10 +124,10 @@ func (m *Meeting) SharedPage() SharedPage {
 	return out
 }
 
-// sharedWhere says where the page on screen is, as the screens' headers
-// do: "Part 2 of 4 · question 1 of 5 · prompt 1 of 2".
-func (m *Meeting) sharedWhere() string {
-	p := m.Page()
+// whereAt says where page i is, as the screens' headers do: "Part 2 of 4
+// · question 1 of 5 · prompt 1 of 2".
+func (m *Meeting) whereAt(i int) string {
+	p := m.Pages[i]
 	switch p.Kind {
 	case PageContentNote:
 		return "Content note"
@@ -115,9 +139,9 @@ func (m *Meeting) sharedWhere() string {
 	if p.Part < 0 {
 		return "After the guide"
 	}
-	n, of := PartPosition(m.Pages, m.Cur)
+	n, of := PartPosition(m.Pages, i)
 	where := fmt.Sprintf("Part %d of %d", n, of)
-	if sn, sof := SectionPosition(m.Pages, m.Cur); sof > 0 && p.Section >= 0 {
+	if sn, sof := SectionPosition(m.Pages, i); sof > 0 && p.Section >= 0 {
 		where += fmt.Sprintf(" · %s %d of %d", SectionNoun(m.Guide.Parts[p.Part].Kind), sn, sof)
 	}
 	if p.Kind == PagePrompt {
@@ -187,6 +211,36 @@ func capturedMarkdown(c Captured) string {
 	}
 	if b.Len() == 0 {
 		return "Nothing was written down in this session."
+	}
+	return b.String()
+}
+
+// helpMarkdown is a guide's help resources as Markdown, every piece of
+// text escaped: the lines every guide gets, then each need with its
+// resources (someone to talk to first), and when they were checked.
+func helpMarkdown(h Help) string {
+	var b strings.Builder
+	for _, l := range h.Lines {
+		b.WriteString(mdEscape(l) + "\n\n")
+	}
+	for _, g := range h.Groups {
+		fmt.Fprintf(&b, "### %s\n\n", mdEscape(g.Need))
+		for _, it := range g.Items {
+			b.WriteString("- **" + mdEscape(it.Name) + "**")
+			for _, f := range it.Fields {
+				b.WriteString(" · " + f.Label + ": " + mdEscape(f.Value))
+			}
+			if it.For != "" {
+				b.WriteString(" — " + mdEscape(it.For))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+	for _, s := range []string{h.Checked, h.None} {
+		if s != "" {
+			b.WriteString("*" + mdEscape(s) + "*\n")
+		}
 	}
 	return b.String()
 }

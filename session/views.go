@@ -43,13 +43,16 @@ func (m *Meeting) GuideLeaderNotesIn(v View) bool { return v == Leader && !m.Alo
 // PageIn is the page view v shows now: the page on screen, or, when view v
 // does not show it (the shared screen while the leader is on the debrief),
 // the nearest page before it that v shows.
-func (m *Meeting) PageIn(v View) Page {
+func (m *Meeting) PageIn(v View) Page { return m.Pages[m.indexIn(v)] }
+
+// indexIn is the index of PageIn(v).
+func (m *Meeting) indexIn(v View) int {
 	for i := m.Cur; i >= 0; i-- {
 		if m.Pages[i].ShownIn(v) {
-			return m.Pages[i]
+			return i
 		}
 	}
-	return m.Pages[0]
+	return 0
 }
 
 // MoveIn goes to the next (+1) or previous (-1) page that view v shows,

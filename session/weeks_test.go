@@ -74,7 +74,7 @@ func TestThreeWeeksOfAGroup(t *testing.T) {
 	}
 
 	sv = NewSaver(st)
-	cs, _ = w2.Move(1, w2t)
+	cs, _ = w2.MoveIn(Leader, 1, w2t)
 	sv.Queue(cs...)
 	sv.Queue(w2.RevisitRequest(0, store.ActionPraying, "", minutes(w2t, 1))...)
 	sv.Queue(w2.RevisitRequest(1, store.ActionAnswered, "  she found work ", minutes(w2t, 2))...)
