@@ -272,7 +272,7 @@ func (b *builder) partOf(kind string) int {
 			return i
 		}
 	}
-	title := kind
+	title := OneLine(kind) // a note key from the database or an import
 	switch kind {
 	case "":
 		title = "Other notes"

@@ -274,3 +274,19 @@ func TestSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptureCleansANoteKeyAsTitle: a note key no guide knows (from an
+// old database or an import) becomes a part's title, cleaned: with ESC
+// in it, it reached md, txt and html raw.
+func TestCaptureCleansANoteKeyAsTitle(t *testing.T) {
+	rec := captureFixture()
+	key := "x\x1b]0;pwn\x07y/z"
+	rec.Notes[key] = store.Note{Key: key, Kind: store.NoteSection, Text: "kept"}
+	for _, v := range []View{Leader, Shared, Redacted} {
+		for _, p := range Capture(rec, seed(), v).Parts {
+			if HasControls(p.Title) {
+				t.Errorf("%v: a part is titled %q", v, p.Title)
+			}
+		}
+	}
+}
