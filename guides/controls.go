@@ -2,6 +2,8 @@ package guides
 
 import (
 	"fmt"
+	"html"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -69,9 +71,25 @@ func checkControls(lines []string, pl *problemList) bool {
 			found = true
 			pl.add(i+1, "%s is not allowed in a guide; remove it.", controlName(r))
 		}
+		// A character reference becomes its character when the Markdown
+		// is read (by glamour on screen, by the exports), past the check
+		// above: "&#x1b;" is an escape as surely as the byte is.
+		for _, ref := range charRef.FindAllString(l, -1) {
+			for _, r := range html.UnescapeString(ref) {
+				if forbidden(r) {
+					found = true
+					pl.add(i+1, "%s stands for %s, which is not allowed in a guide; remove it.", ref, controlName(r))
+					break
+				}
+			}
+		}
 	}
 	return found
 }
+
+// charRef is an HTML character reference, as Markdown reads them: by
+// number (&#27; &#x1b;) or by name (&NewLine;).
+var charRef = regexp.MustCompile(`&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});`)
 
 func containsRune(rs []rune, r rune) bool {
 	for _, x := range rs {

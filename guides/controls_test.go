@@ -1,8 +1,10 @@
 package guides
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -42,5 +44,30 @@ func TestLoadEscapesFileNames(t *testing.T) {
 	}
 	if out := lib.Broken[0].Error(); hasControl(out) || !strings.Contains(out, `bad\x1b[2J\x9b.md`) {
 		t.Errorf("the problem prints the file name raw: %q", out)
+	}
+}
+
+// TestCharacterReferencesToControlsAreRefused: "&#x1b;" becomes an escape
+// when the Markdown is read (glamour on screen, the exports), so a guide
+// that spells a control that way is refused as if it held the byte, with
+// file:line; references to ordinary characters stay allowed.
+func TestCharacterReferencesToControlsAreRefused(t *testing.T) {
+	lines := strings.Split(string(Default().Source), "\n")
+	body := len(lines) - 2 // the line the reference goes on
+	for _, ref := range []string{"&#x1b;]0;pwn&#7;", "&#27;", "&#x202E;", "&NewLine;", "&#10;# a heading"} {
+		bad := slices.Clone(lines)
+		bad[body] += " " + ref
+		ps := Check("g.md", []byte(strings.Join(bad, "\n")))
+		if !strings.Contains(ps.Error(), fmt.Sprintf("g.md:%d: &", body+1)) || !strings.Contains(ps.Error(), "is not allowed in a guide") {
+			t.Errorf("%s: got %q", ref, ps.Error())
+		}
+		if hasControl(ps.Error()) {
+			t.Errorf("%s: the problem holds a control: %q", ref, ps.Error())
+		}
+	}
+	ok := slices.Clone(lines)
+	ok[body] += " caf&eacute; &#233; &amp; &lt;"
+	if ps := Check("g.md", []byte(strings.Join(ok, "\n"))); len(ps) != 0 {
+		t.Errorf("ordinary references refused: %v", ps)
 	}
 }
