@@ -82,3 +82,23 @@ func TestLeaderNotesReachableAtTheSmallestWindow(t *testing.T) {
 	}
 	mustContain(t, ansi.Strip(a.session.vp.GetContent()), "For the leader")
 }
+
+// TestRevealIsTheMeetings: r on a headline page shows the request's text
+// on screen and in the room's page alike (the switch is the meeting's),
+// and a move hides it again in both.
+func TestRevealIsTheMeetings(t *testing.T) {
+	a := atHeadline(t, 100, 30)
+	before := a.session.meet.SharedPage().Markdown
+	if !a.session.meet.HidesText() {
+		t.Fatal("the headline page does not hide its text")
+	}
+	a = drive(t, a, keyMsg("r"))
+	after := a.session.meet.SharedPage().Markdown
+	if a.session.meet.HidesText() || len(after) <= len(before) {
+		t.Errorf("after r the room's page still holds the headline only (%d → %d bytes)", len(before), len(after))
+	}
+	a = drive(t, a, keyMsg("right"), keyMsg("left"))
+	if !a.session.meet.HidesText() {
+		t.Error("after moving away and back the text is still shown")
+	}
+}

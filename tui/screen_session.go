@@ -48,9 +48,6 @@ type sessionModel struct {
 	// (session.Meeting.Views) writes their own notes.
 	leader bool
 	mode   mode
-	// revealed is true once r showed the text of a request the gentler
-	// path shows by its headline only; a move hides it again.
-	revealed bool
 
 	// The fields below are pointers so that the model, copied on every
 	// message, stays small (a bubbles textarea is 15 KB); they are copied

@@ -53,8 +53,8 @@ func (m sessionModel) browse(msg tea.KeyPressMsg) (sessionModel, tea.Cmd) {
 		return m.move(-1)
 	case key.Matches(msg, k.View) && !m.oneView():
 		return m.switchView()
-	case key.Matches(msg, k.Reveal) && p.Headline && !m.revealed:
-		m.revealed = true
+	case key.Matches(msg, k.Reveal) && m.meet.HidesText():
+		m.meet.Reveal() // the room's page follows it
 		m.refresh(true)
 		return m, nil
 	case key.Matches(msg, k.Pass) && m.meet.CanPass():
@@ -149,7 +149,6 @@ func (m sessionModel) goTo(i int) (sessionModel, tea.Cmd) {
 func (m sessionModel) moved() sessionModel {
 	m.sel = 0
 	m.notice = ""
-	m.revealed = false
 	m.silence.ended = false
 	m.refresh(true)
 	return m

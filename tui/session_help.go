@@ -70,7 +70,7 @@ func (m sessionModel) ShortHelp() []key.Binding {
 		return []key.Binding{next, k.Back, res, view, k.Help, k.Quit}
 	}
 	b := []key.Binding{next, k.Back, res}
-	if p.Headline && !m.revealed {
+	if m.meet.HidesText() {
 		b = append(b, k.Reveal)
 	}
 	if m.meet.CanPass() && !m.leader {

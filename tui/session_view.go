@@ -133,7 +133,7 @@ func (m sessionModel) rendered(p session.Page) string {
 	if p.Kind == session.PageContentNote {
 		return m.contentNoteView()
 	}
-	if p.Headline && !m.revealed {
+	if p.Key == m.page().Key && m.meet.HidesText() {
 		return m.headlineView(p)
 	}
 	pages := m.cache[m.lay.text]
