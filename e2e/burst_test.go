@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -23,12 +22,7 @@ func TestKeyNameBurstsAreText(t *testing.T) {
 
 	env := freshHome(t)
 	// Wide enough that the whole note stays on one line of the editor.
-	tm := startTerm(t, env, 140, 30, binary, "new")
-	tm.waitFor("Before we begin", wait)
-	tm.keys("Right")
-	tm.waitFor("What is cybersex trafficking?", wait)
-	tm.keys("Enter")
-	tm.waitFor("esc stop editing", wait)
+	tm := startOnFirstNote(t, env, 140, 30)
 
 	// A marker first, so the words are looked for where they were typed,
 	// not in the help line ("esc stop editing", "enter ...").
@@ -46,27 +40,13 @@ func TestKeyNameBurstsAreText(t *testing.T) {
 		}
 	}
 
-	tm.keys("Escape") // stop editing: the note is saved
-	waitOff(t, tm, "esc stop editing")
+	tm.stopEditing()
 	tm.waitFor(strings.TrimSpace(typed), wait)
 	tm.keys("C-c")
 	tm.waitFor("[exited] 0", wait)
 	if got := storedNote(t, env); strings.TrimSpace(got) != strings.TrimSpace(typed) {
 		t.Errorf("the saved note is %q, want %q", got, typed)
 	}
-}
-
-// shows polls the pane until it shows text, and reports whether it did
-// within the timeout.
-func (tm *term) shows(text string, timeout time.Duration) bool {
-	deadline := time.Now().Add(timeout)
-	for !strings.Contains(tm.screen(), text) {
-		if time.Now().After(deadline) {
-			return false
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	return true
 }
 
 // burstWidth and burstHeight open a field's screens at a width where every field holds
@@ -95,24 +75,22 @@ func fieldText(screen, prompt string) (text string, ok bool) {
 func waitField(t *testing.T, tm *term, prompt, want, open string) {
 	t.Helper()
 	want = strings.TrimSpace(want)
-	deadline := time.Now().Add(3 * time.Second)
-	for {
-		s := tm.screen()
-		got, ok := fieldText(s, prompt)
-		if ok && got == want && strings.Contains(s, open) {
-			return
-		}
-		if time.Now().After(deadline) {
-			switch {
-			case !ok:
-				t.Fatalf("the field %q is not on the screen (want it to read %q):\n%s", prompt, want, s)
-			case !strings.Contains(s, open):
-				t.Fatalf("the field %q reads %q, but %q is gone: the field closed; the screen shows:\n%s", prompt, got, open, s)
-			}
-			t.Fatalf("the field %q reads %q, want %q; the screen shows:\n%s", prompt, got, want, s)
-		}
-		time.Sleep(10 * time.Millisecond)
+	var s, got string
+	var ok bool
+	if poll(3*time.Second, func() bool {
+		s = tm.screen()
+		got, ok = fieldText(s, prompt)
+		return ok && got == want && strings.Contains(s, open)
+	}) {
+		return
 	}
+	switch {
+	case !ok:
+		t.Fatalf("the field %q is not on the screen (want it to read %q):\n%s", prompt, want, s)
+	case !strings.Contains(s, open):
+		t.Fatalf("the field %q reads %q, but %q is gone: the field closed; the screen shows:\n%s", prompt, got, open, s)
+	}
+	t.Fatalf("the field %q reads %q, want %q; the screen shows:\n%s", prompt, got, want, s)
 }
 
 // burstInto types a marker, then each burst word and a space as one chunk
@@ -132,26 +110,6 @@ func burstInto(t *testing.T, tm *term, prompt, marker, open string) string {
 		waitField(t, tm, prompt, typed, open)
 	}
 	return typed
-}
-
-// storedRecord opens the database read-only, once vigil has quit, and
-// reads the latest session with everything in it.
-func storedRecord(t *testing.T, env map[string]string) (store.Record, *store.Store) {
-	t.Helper()
-	st, err := store.OpenReadOnly(filepath.Join(env["XDG_DATA_HOME"], "vigil", "vigil.db"), store.Options{Timeout: 2 * time.Second, NoAutoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	s, err := st.Latest()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, err := st.Load(s.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rec, st
 }
 
 // sameText fails unless a stored value is what was typed (spaces at
@@ -199,9 +157,8 @@ func TestKeyNameBurstsInTheGroupField(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("Before we begin", wait)
 	tm.waitFor("m meeting length", wait)
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
-	rec, _ := storedRecord(t, env)
+	tm.quit()
+	rec := storedRecord(t, env)
 	sameText(t, "group", rec.Session.Group, typed)
 }
 
@@ -225,10 +182,9 @@ func TestKeyNameBurstsInTheMinutesField(t *testing.T) {
 	}
 	waitField(t, tm, prompt, "for example 60", open)
 	tm.keys("Escape")
-	waitOff(t, tm, open)
+	tm.waitOff(open)
 	tm.waitFor("= 60 min", wait) // the plan as it was
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.quit()
 }
 
 // TestKeyNameBurstsInWhoIsHere: who is here takes every burst as text,
@@ -245,11 +201,10 @@ func TestKeyNameBurstsInWhoIsHere(t *testing.T) {
 	typed := burstInto(t, tm, prompt, "who: ", open)
 
 	tm.keys("Escape") // esc keeps what is typed
-	waitOff(t, tm, open)
+	tm.waitOff(open)
 	tm.waitFor("(w to change)", wait)
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
-	rec, _ := storedRecord(t, env)
+	tm.quit()
+	rec := storedRecord(t, env)
 	sameText(t, "attendance", rec.Session.Attendance, typed)
 }
 
@@ -264,9 +219,8 @@ func TestKeyNameBurstsInSearch(t *testing.T) {
 	burstInto(t, tm, prompt, "find: ", open)
 
 	tm.keys("Escape")
-	waitOff(t, tm, open)
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.waitOff(open)
+	tm.quit()
 }
 
 // TestKeyNameBurstsInTheAddForms: the add form's text and name fields,
@@ -290,7 +244,7 @@ func TestKeyNameBurstsInTheAddForms(t *testing.T) {
 	reqName := burstInto(t, tm, name, "asked by: ", onName)
 	waitField(t, tm, text, reqText, onName) // the text is as it was typed
 	tm.keys("Enter")
-	waitOff(t, tm, "Add the group's request")
+	tm.waitOff("Add the group's request")
 	tm.waitFor("› ○ "+strings.TrimSpace(reqText)+" — ", wait)
 
 	tm.nextUntil("What we will do")
@@ -305,7 +259,7 @@ func TestKeyNameBurstsInTheAddForms(t *testing.T) {
 	tm.keys("C-c") // the form still open: its draft is kept
 	tm.waitFor("[exited] 0", wait)
 
-	rec, _ := storedRecord(t, env)
+	rec := storedRecord(t, env)
 	if len(rec.Requests) != 1 {
 		t.Fatalf("stored requests: %+v, want the one typed", rec.Requests)
 	}
@@ -327,19 +281,9 @@ func TestKeyNameBurstsInTheRevisitAnswer(t *testing.T) {
 	// The first meeting leaves a request.
 	tm := startGroupMeeting(t, env)
 	toRequests(tm)
-	tm.keys("a")
-	tm.waitFor("For the room, or private?", wait)
-	tm.keys("r")
-	tm.waitFor("enter name, then save", wait)
-	tm.typeText("for Ana's mother")
-	waitField(t, tm, "│ Text: ", "for Ana's mother", "enter name, then save")
-	tm.keys("Enter")
-	tm.waitFor("enter save • esc cancel", wait)
-	tm.keys("Enter")
-	waitOff(t, tm, "Add the group's request")
+	addRequest(tm, "for Ana's mother", "")
 	tm.waitFor("› ○ for Ana's mother", wait)
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.quit()
 
 	// The second meeting answers it.
 	tm = startGroupMeeting(t, env)
@@ -354,16 +298,17 @@ func TestKeyNameBurstsInTheRevisitAnswer(t *testing.T) {
 	typed := burstInto(t, tm, prompt, "answer: ", open)
 
 	tm.keys("Enter")
-	waitOff(t, tm, open)
+	tm.waitOff(open)
 	tm.waitFor("answered: answer: home end up", wait)
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.quit()
 
-	rec, st := storedRecord(t, env)
+	rec := storedRecord(t, env)
 	if len(rec.Session.Revisited) != 1 {
 		t.Fatalf("the second meeting's revisits: %+v, want the one answered", rec.Session.Revisited)
 	}
 	sameText(t, "answer of the revisit", rec.Session.Revisited[0].Answer, typed)
+	st := openStored(t, env)
+	defer st.Close()
 	grs, err := st.GroupRequests("Burst group")
 	if err != nil {
 		t.Fatal(err)

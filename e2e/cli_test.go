@@ -38,6 +38,45 @@ func seedSession(t *testing.T, env map[string]string, phrase string) uint64 {
 	return s.ID
 }
 
+// openStored opens the database read-only, once vigil has quit, and fails
+// the test unless it passes bbolt's consistency check. The caller closes
+// it.
+func openStored(t *testing.T, env map[string]string) *store.Store {
+	t.Helper()
+	st, err := store.OpenReadOnly(dbOf(env), store.Options{Timeout: 2 * time.Second, NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Check(); err != nil {
+		t.Errorf("database check: %v", err)
+	}
+	return st
+}
+
+// storedRecord reads the latest session, with everything in it, from the
+// database vigil left.
+func storedRecord(t *testing.T, env map[string]string) store.Record {
+	t.Helper()
+	st := openStored(t, env)
+	defer st.Close()
+	s, err := st.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := st.Load(s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
+// storedNote is the saved note of the first question of the latest
+// session.
+func storedNote(t *testing.T, env map[string]string) string {
+	t.Helper()
+	return storedRecord(t, env).Notes["faq/what-is-cybersex-trafficking"].Text
+}
+
 // oneSentence checks that a failed command said one line, with no trace.
 func oneSentence(t *testing.T, out []byte, err error, wants ...string) {
 	t.Helper()

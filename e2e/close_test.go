@@ -3,7 +3,6 @@ package e2e
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestSoloWalk is one person alone at night: the content note, the
@@ -14,14 +13,14 @@ func TestSoloWalk(t *testing.T) {
 	env := freshHome(t)
 	tm := startTerm(t, env, 100, 30, binary, "new", "--alone")
 
-	s := tm.waitFor("Before we begin", wait)
-	tm.waitFor("H help", wait)
+	tm.waitFor("Before we begin", wait)
+	s := tm.waitFor("H help", wait) // the whole first screen
 	noGroup(t, s)
 	if strings.Contains(s, "SHARED VIEW") || strings.Contains(s, "Who is here") {
 		t.Errorf("alone, the content note speaks to a group:\n%s", s)
 	}
 	tm.keys("g")
-	s = tm.waitFor("Your response", wait)
+	tm.waitFor("Your response", wait)
 	tm.keys("s")
 	tm.waitFor("you pass this prompt", wait)
 
@@ -29,7 +28,7 @@ func TestSoloWalk(t *testing.T) {
 	noGroup(t, s)
 	tm.keys("r")
 	tm.waitFor("Anyone may step out", wait)
-	waitOff(t, tm, "describe abuse; r reads them")
+	tm.waitOff("describe abuse; r reads them")
 	s = tm.nextUntil("(vigil's words)")
 	tm.waitFor("Closing", wait)
 	noGroup(t, s)
@@ -39,8 +38,7 @@ func TestSoloWalk(t *testing.T) {
 	s = tm.nextUntil("What you wrote")
 	noGroup(t, s)
 	tm.scrollDownTo("Passed.")
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.quit()
 }
 
 // noGroup fails when a screen of a session alone speaks to a group.
@@ -77,10 +75,10 @@ func TestGroupWalk(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("esc when done", wait)
 	tm.typeText("Call Ana on Monday")
-	tm.keys("Escape")
+	tm.waitFor("Call Ana on Monday", wait)
+	tm.stopEditing()
 	tm.waitFor("✓ saved", wait)
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.quit()
 
 	tm2 := startTerm(t, env, 100, 30, binary, "new", "--group", "Thursday group")
 	s = tm2.waitFor("Before we begin", wait)
@@ -91,16 +89,4 @@ func TestGroupWalk(t *testing.T) {
 	tm2.waitFor("LEADER VIEW", wait)
 	tm2.scrollDownTo("Call Ana on Monday")
 	tm2.waitFor("Follow-up from last time", wait)
-}
-
-// waitOff polls until the screen no longer shows text.
-func waitOff(t *testing.T, tm *term, text string) {
-	t.Helper()
-	deadline := time.Now().Add(wait)
-	for strings.Contains(tm.screen(), text) {
-		if time.Now().After(deadline) {
-			t.Fatalf("%q stays on the screen:\n%s", text, tm.screen())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
 }

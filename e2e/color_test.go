@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"os/exec"
 	"regexp"
 	"testing"
 )
@@ -12,11 +11,8 @@ var sgrColour = regexp.MustCompile(`\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|1
 
 // screenWithEscapes is the pane with its colours and attributes as escapes.
 func (tm *term) screenWithEscapes() string {
-	out, err := exec.Command("tmux", "-L", tm.socket, "capture-pane", "-e", "-p", "-t", tm.name).Output()
-	if err != nil {
-		tm.t.Fatal(err)
-	}
-	return string(out)
+	tm.t.Helper()
+	return tm.tmux("capture-pane", "-e", "-p", "-t", tm.name)
 }
 
 // visitScreens walks the screens a session shows and returns each one
@@ -37,27 +33,22 @@ func visitScreens(t *testing.T, env map[string]string) []string {
 	tm.waitFor("SHARED VIEW", wait)
 	tm.keys("?")
 	grab("any other key closes")
-	// Escape and the next key go separately: sent together they read as
-	// alt+key.
+	// Each key waits for the screen it is meant for: the dialog closed,
+	// not only a text that shows behind it too.
 	tm.keys("Escape")
-	tm.waitFor("SHARED VIEW", wait)
+	tm.waitOff("any other key closes")
 	tm.keys("Space")
 	grab("Paused")
 	tm.keys("H")
 	grab("Help and report")
 	tm.keys("Escape")
+	tm.waitOff("Help and report")
 	tm.waitFor("Paused", wait)
 	tm.keys("Escape")
-	tm.waitFor("SHARED VIEW", wait)
-	for i := 0; i < 40; i++ {
-		tm.next()
-		if s := tm.screen(); regexp.MustCompile(`The group's own requests`).MatchString(s) {
-			break
-		}
-	}
+	tm.waitOff("Paused")
+	tm.nextUntil("The group's own requests")
 	grab("The group's own requests")
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.quit()
 	return screens
 }
 

@@ -44,24 +44,29 @@ func TestCrashKeepsEverythingTyped(t *testing.T) {
 		tm.typeText(piece)
 		want.WriteString(piece)
 		tm.waitFor(strings.TrimSpace(piece), wait)
-		time.Sleep(1500 * time.Millisecond) // the promise: on disk within a second
-		pid := tm.vigilPID()
-		if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
-		waitGone(t, pid, 5*time.Second)
+		crash(t, tm)
 		got := storedNote(t, env) // also runs tx.Check
 		if got != want.String() {
 			t.Fatalf("round %d: stored note %q, want %q", i, got, want.String())
 		}
-		_ = tmKill(tm)
 	}
 	t.Logf("%d crash rounds kept every word, in %v", rounds, time.Since(start).Round(time.Millisecond))
 }
 
-// tmKill ends a tmux server early, so rounds do not pile up panes.
-func tmKill(tm *term) error {
-	return execTmux(tm, "kill-server")
+// crash waits 1.5 s, the promise being that what was typed is on disk
+// within a second; then kills vigil with SIGKILL, which leaves it no
+// chance to save on the way out, waits for it to end, and closes the tmux
+// server, so that rounds do not pile up panes.
+func crash(t *testing.T, tm *term) {
+	t.Helper()
+	// A sleep, not a wait for "✓ saved": the promise is about time.
+	time.Sleep(1500 * time.Millisecond)
+	pid := tm.vigilPID()
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	waitGone(t, pid, 5*time.Second)
+	tm.close()
 }
 
 // TestCrashKeepsFormDrafts: text typed into the who-is-here question and
@@ -71,25 +76,16 @@ func tmKill(tm *term) error {
 // redacted one does not.
 func TestCrashKeepsFormDrafts(t *testing.T) {
 	env := freshHome(t)
-	kill := func(tm *term) {
-		t.Helper()
-		time.Sleep(1500 * time.Millisecond) // the promise: on disk within a second
-		pid := tm.vigilPID()
-		if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
-		waitGone(t, pid, 5*time.Second)
-		_ = tmKill(tm)
-	}
 
 	// Who is here, typed and never closed.
 	tm := startTerm(t, env, 100, 30, binary, "new")
 	tm.waitFor("Before we begin", wait)
 	tm.keys("w")
-	tm.waitFor("Who is here:", wait)
+	// The field's footer: the content note says "Who is here:" too.
+	tm.waitFor("enter keep • esc keep", wait)
 	tm.typeText("ATTEND-Ana, Ben")
 	tm.waitFor("ATTEND-Ana, Ben", wait)
-	kill(tm)
+	crash(t, tm)
 	out := run(t, env, t.TempDir(), "export", "--format", "txt")
 	if !strings.Contains(out, "ATTEND-Ana, Ben") {
 		t.Errorf("who is here was lost:\n%s", out)
@@ -98,8 +94,7 @@ func TestCrashKeepsFormDrafts(t *testing.T) {
 	// A request, typed and never saved.
 	tm = startTerm(t, env, 100, 30, binary, "resume")
 	tm.waitFor("Before we begin", wait)
-	tm.keys("Right")
-	tm.walkTo("The group's own requests")
+	tm.nextUntil("The group's own requests")
 	tm.keys("a")
 	tm.waitFor("For the room, or private?", wait)
 	const phrase = "DRAFT-PHRASE my uncle"
@@ -108,7 +103,7 @@ func TestCrashKeepsFormDrafts(t *testing.T) {
 	if strings.Contains(s, "DRAFT-PHRASE") {
 		t.Fatalf("the shared view shows the private draft:\n%s", s)
 	}
-	kill(tm)
+	crash(t, tm)
 	leader := run(t, env, t.TempDir(), "export", "--format", "md")
 	if !strings.Contains(leader, phrase) {
 		t.Errorf("the leader's export lacks the draft:\n%s", leader)

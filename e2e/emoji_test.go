@@ -11,11 +11,7 @@ import (
 // the note box or scrolling the header away.
 func TestSkinToneEmojiKeepsTheHeader(t *testing.T) {
 	env := freshHome(t)
-	tm := startTerm(t, env, 80, 24, binary, "new")
-	tm.waitFor("Before we begin", wait)
-	tm.nextUntil("What is cybersex trafficking?")
-	tm.keys("Enter")
-	tm.waitFor("esc when done", wait)
+	tm := startOnFirstNote(t, env, 80, 24)
 	tm.typeText("We prayed 🙏🏽 together 🙏🏽🙏🏽 and for them 👍🏿")
 	tm.waitFor("together", wait)
 	check := func(phase string) {
@@ -32,8 +28,7 @@ func TestSkinToneEmojiKeepsTheHeader(t *testing.T) {
 		}
 	}
 	check("editing")
-	tm.keys("Escape")
-	waitOff(t, tm, "esc when done") // the editor closed
+	tm.stopEditing()
 	tm.waitFor("✓ saved", wait)
 	check("saved")
 }

@@ -154,18 +154,17 @@ func TestRunAGuideWrittenFromTheFormat(t *testing.T) {
 	tm.waitFor("praying for the people who live near us", wait)
 	tm.keys("Right")
 	tm.waitFor("Who are our neighbours?", wait)
-	tm.walkTo("Which neighbour comes to mind first tonight?")
+	tm.nextUntil("Which neighbour comes to mind first tonight?")
 	tm.keys("Enter")
 	tm.waitFor("esc when done", wait)
 	tm.typeText("the family at number 9")
-	tm.keys("Escape")
+	tm.stopEditing()
 	tm.waitFor("✓ saved", wait)
-	s := tm.walkTo("What the group captured")
+	s := tm.nextUntil("What the group captured")
 	if !strings.Contains(s, "the family at number 9") {
 		t.Errorf("the summary lacks the response:\n%s", s)
 	}
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.quit()
 
 	out, err := vigilCmd(env, "export", "--format", "md").CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "the family at number 9") || !strings.Contains(string(out), "Noticing") {
@@ -188,8 +187,7 @@ func TestRunAGuideWrittenFromTheFormat(t *testing.T) {
 	if !strings.Contains(s, "Tonight we slow down and notice.") {
 		t.Errorf("the resumed session shows the changed guide, not the one it used:\n%s", s)
 	}
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.quit()
 
 	// With the guide file gone, the session still opens from its copy.
 	if err := os.Remove(path); err != nil {
@@ -197,6 +195,5 @@ func TestRunAGuideWrittenFromTheFormat(t *testing.T) {
 	}
 	tm = startTerm(t, env, 100, 30, binary, "resume")
 	tm.waitFor("no longer installed", wait)
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.quit()
 }

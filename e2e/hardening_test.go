@@ -242,7 +242,7 @@ func TestOutputThatCannotBeWrittenFails(t *testing.T) {
 		var stderr bytes.Buffer
 		c.Stdout, c.Stderr = full, &stderr
 		err := c.Run()
-		if err == nil || !strings.Contains(stderr.String(), "could not write its output") {
+		if err == nil || !strings.Contains(stderr.String(), "vigil: Could not write its output") {
 			t.Errorf("vigil %v to a full disk: %v, %q", args, err, stderr.String())
 		}
 	}

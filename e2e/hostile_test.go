@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ const hostileText = "in\x1b]52;c;cHduZWQ=\x07to\x1b]0;owned\x07the\x1b[2Jscreen\
 // outside UTF-8), or a bidi control (U+202A–202E, U+2066–2069).
 func unsafeOutput(out []byte) string {
 	if i := bytes.IndexByte(out, 0x1b); i >= 0 {
-		return "ESC at " + string(rune('0'+i%10))
+		return "ESC at byte " + strconv.Itoa(i)
 	}
 	for _, r := range string(out) {
 		switch {
@@ -87,7 +88,9 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	write := func(name string) string {
 		data, _ := json.Marshal(f)
 		p := filepath.Join(t.TempDir(), name)
-		os.WriteFile(p, data, 0o600)
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
 		return p
 	}
 	clean := write("hostile.json")
@@ -102,7 +105,9 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	if code == 0 || !strings.Contains(stderr, "note 2 has control characters in its key") {
 		t.Errorf("import of a note key with escapes: exit %d, %s", code, stderr)
 	}
-	noHostileOutput(t, env, "", "import", clean)
+	if _, stderr, code := noHostileOutput(t, env, "", "import", clean); code != 0 {
+		t.Fatalf("import of the export with the sequences: exit %d, %s", code, stderr)
+	}
 
 	// 2. An old database: the same bytes written straight through the
 	// store, note keys included, as a vigil before any check could have.
@@ -127,10 +132,15 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 
 	// 3. A guide file with the sequences, one named with them too.
 	dir := filepath.Join(env["XDG_CONFIG_HOME"], "vigil", "guides")
-	os.MkdirAll(dir, 0o700)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	guide := filepath.Join(dir, "hostile.md")
-	os.WriteFile(guide, []byte(hostileGuide()), 0o600)
-	os.WriteFile(filepath.Join(dir, "name\x1b]0;owned\x07\u202e.md"), []byte("no front matter\n"), 0o600)
+	for name, text := range map[string]string{guide: hostileGuide(), filepath.Join(dir, "name\x1b]0;owned\x07\u202e.md"): "no front matter\n"} {
+		if err := os.WriteFile(name, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	stdout, _, _ := noHostileOutput(t, env, "", "sessions")
 	if !strings.Contains(stdout, "1 ") || !strings.Contains(stdout, "2 ") {
@@ -148,8 +158,14 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 			}
 		}
 	}
-	noHostileOutput(t, env, "", "guides")
-	noHostileOutput(t, env, "", "guide", "show", guide)
-	noHostileOutput(t, env, "", "guide", "show", guide, "--plain")
-	noHostileOutput(t, env, "", "guide", "check", dir)
+	// Each names the guide file, and the two that read the whole folder
+	// the file named with escapes too: what is checked above was printed.
+	for _, args := range [][]string{{"guides"}, {"guide", "show", guide}, {"guide", "show", guide, "--plain"}, {"guide", "check", dir}} {
+		stdout, stderr, _ := noHostileOutput(t, env, "", args...)
+		out := stdout + stderr
+		wholeFolder := args[0] == "guides" || args[1] == "check"
+		if !strings.Contains(out, "hostile.md") || wholeFolder && !strings.Contains(out, "owned") {
+			t.Errorf("vigil %q does not name the guide files:\n%s", args, out)
+		}
+	}
 }

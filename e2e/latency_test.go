@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,17 +50,9 @@ func TestLatency(t *testing.T) {
 	keysPerRun := envInt(t, "VIGIL_LATENCY_KEYS", 10)
 	pause := time.Duration(envInt(t, "VIGIL_LATENCY_PAUSE_MS", 2)) * time.Millisecond
 
-	bin := t.TempDir()
-	build := func(pkg, name string) string {
-		out := filepath.Join(bin, name)
-		if b, err := exec.Command("go", "build", "-o", out, pkg).CombinedOutput(); err != nil {
-			t.Fatalf("build %s: %v\n%s", pkg, err, b)
-		}
-		return out
-	}
 	env := freshHome(t)
-	floor := build("../internal/floor", "floor")
-	stack := build("../internal/floorglamour", "floorglamour")
+	floor := goBuild(t, "../internal/floor")
+	stack := goBuild(t, "../internal/floorglamour")
 	programs := []latencyProgram{
 		{name: "floor", argv: []string{floor}, first: "floor ready", key: "Right", second: "page 1", back: "Left", backText: "page 0"},
 		{name: "floor at 120 fps", argv: []string{floor, "-fps", "120"}, first: "floor ready", key: "Right", second: "page 1", back: "Left", backText: "page 0"},

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,14 +16,8 @@ func (tm *term) paste(text string) {
 	if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
 		tm.t.Fatal(err)
 	}
-	for _, args := range [][]string{
-		{"load-buffer", "-b", "vigil-paste", file},
-		{"paste-buffer", "-p", "-r", "-d", "-b", "vigil-paste", "-t", tm.name},
-	} {
-		if out, err := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...).CombinedOutput(); err != nil {
-			tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-	}
+	tm.tmux("load-buffer", "-b", "vigil-paste", file)
+	tm.tmux("paste-buffer", "-p", "-r", "-d", "-b", "vigil-paste", "-t", tm.name)
 }
 
 // TestPasteIsKept pastes into the note editor of the real binary in tmux:
@@ -34,18 +27,11 @@ func (tm *term) paste(text string) {
 // it short unseen), and typing goes on as before.
 func TestPasteIsKept(t *testing.T) {
 	env := freshHome(t)
-	tm := startTerm(t, env, 100, 30, binary, "new")
-	tm.waitFor("Before we begin", wait)
-	tm.keys("Right")
-	tm.waitFor("What is cybersex trafficking?", wait)
-	tm.keys("Enter")
-	tm.waitFor("esc stop editing", wait)
+	tm := startOnFirstNote(t, env, 100, 30)
 	tm.paste("pasted first line\r\npasted second line")
 	tm.waitFor("pasted second line", wait)
-	tm.keys("Escape")
-	waitOff(t, tm, "esc stop editing")
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.stopEditing()
+	tm.quit()
 	if got, want := storedNote(t, env), "pasted first line\npasted second line"; got != want {
 		t.Fatalf("after a paste and esc the saved note is %q, want %q", got, want)
 	}
@@ -59,10 +45,8 @@ func TestPasteIsKept(t *testing.T) {
 	tm.waitFor("Nothing was pasted", wait)
 	tm.typeText(" and typed")
 	tm.waitFor("pasted second line and typed", wait)
-	tm.keys("Escape")
-	waitOff(t, tm, "esc stop editing")
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.stopEditing()
+	tm.quit()
 	if got, want := storedNote(t, env), "pasted first line\npasted second line and typed"; got != want {
 		t.Errorf("after the refused paste the saved note is %q, want %q", got, want)
 	}

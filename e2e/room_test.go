@@ -63,28 +63,25 @@ func TestRoomEndToEnd(t *testing.T) {
 			"-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o PubkeyAuthentication=no -o LogLevel=ERROR %s@127.0.0.1",
 			pass, port, user)
 		script := ssh + " 2>&1 | tee " + out + "; echo EXIT=${PIPESTATUS[0]}; sleep 60"
-		if err := execTmux(leader, "new-window", "-d", "-t", leader.name, "-n", name, "bash -c '"+script+"'"); err != nil {
-			t.Fatalf("tmux new-window %s: %v", name, err)
-		}
+		leader.tmux("new-window", "-d", "-t", leader.name, "-n", name, "bash -c '"+script+"'")
 		return out
 	}
+	// capture is a window's screen and everything it scrolled away.
 	capture := func(name string) string {
 		out, _ := exec.Command("tmux", "-L", leader.socket, "capture-pane", "-p", "-t", leader.name+":"+name, "-S", "-").Output()
 		return string(out)
 	}
 	waitWin := func(name, want string) {
 		t.Helper()
-		deadline := time.Now().Add(15 * time.Second)
-		for {
-			got := capture(name)
-			if strings.Contains(got, want) {
-				return
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("window %s never showed %q:\n%s", name, want, got)
-			}
-			time.Sleep(30 * time.Millisecond)
+		var got string
+		if !poll(15*time.Second, func() bool { got = capture(name); return strings.Contains(got, want) }) {
+			t.Fatalf("window %s never showed %q:\n%s", name, want, got)
 		}
+	}
+	// keysTo sends keys to a window, as leader.keys does to the leader's.
+	keysTo := func(name string, keys ...string) {
+		t.Helper()
+		leader.tmux(append([]string{"send-keys", "-t", leader.name + ":" + name}, keys...)...)
 	}
 
 	win("wrong", "x", "WRONG9")
@@ -115,14 +112,15 @@ func TestRoomEndToEnd(t *testing.T) {
 
 	// A private request, for the leader alone.
 	const secret = "Wilhelmina needs a quiet word"
-	tmuxKeys(t, leader, "part", "r")
+	keysTo("part", "r")
 	waitWin("part", "for the room")
-	tmuxKeys(t, leader, "part", "2")
-	waitWin("part", "for the leader only")
-	tmuxKeys(t, leader, "part", "-l", secret)
-	tmuxKeys(t, leader, "part", "Enter")
+	keysTo("part", "2")
+	// Not "for the leader only" alone: the question before says it too.
+	waitWin("part", "Your request, for the leader only:")
+	keysTo("part", "-l", secret)
+	keysTo("part", "Enter")
 	waitWin("part", "without my name")
-	tmuxKeys(t, leader, "part", "n")
+	keysTo("part", "n")
 	waitWin("part", "went to the leader only")
 	leader.waitFor("1 waiting", 10*time.Second)
 	leader.keys("R")
@@ -199,14 +197,6 @@ func codeAfter(t *testing.T, screen, label string) string {
 		t.Fatalf("no code after %q on the leader's screen:\n%s", label, screen)
 	}
 	return strings.ReplaceAll(m[1], " ", "")
-}
-
-// tmuxKeys sends keys to one window of the leader's tmux server.
-func tmuxKeys(t *testing.T, tm *term, window string, keys ...string) {
-	t.Helper()
-	if err := execTmux(tm, append([]string{"send-keys", "-t", tm.name + ":" + window}, keys...)...); err != nil {
-		t.Fatalf("send-keys %s %v: %v", window, keys, err)
-	}
 }
 
 // pageTitles is the titles of the shared view's first n pages after the

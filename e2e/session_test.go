@@ -2,13 +2,10 @@ package e2e
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
-
-const wait = 10 * time.Second
 
 // TestWalkWholeGuideThenResume is the core promise: a leader walks the seed
 // guide from the content note to the summary, types a note and the group's
@@ -26,8 +23,8 @@ func TestWalkWholeGuideThenResume(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("esc when done", wait)
 	tm.typeText("We sat with this in silence first.")
-	tm.keys("Escape")
 	tm.waitFor("We sat with this in silence first.", wait)
+	tm.stopEditing()
 	tm.waitFor("✓ saved", wait)
 
 	// Walk every part: FAQ, reflection, prayer, the group's own requests.
@@ -45,25 +42,11 @@ func TestWalkWholeGuideThenResume(t *testing.T) {
 		tm.next()
 	}
 	tm.waitFor("The group's own requests", wait)
-	tm.keys("a")
-	tm.waitFor("For the room, or private?", wait)
-	tm.keys("r") // for the room
-	tm.waitFor("Text:", wait)
-	tm.typeText("For Ana's mother, in hospital this week")
-	tm.keys("Enter")
-	tm.waitFor("Name (optional)", wait)
-	tm.typeText("Ana")
-	tm.keys("Enter")
+	addRequest(tm, "For Ana's mother, in hospital this week", "Ana")
 	tm.waitFor("For Ana's mother, in hospital this week — Ana", wait)
 
 	// On to the end.
-	for i := 0; i < 20; i++ {
-		if strings.Contains(tm.screen(), "What the group captured") {
-			break
-		}
-		tm.next()
-	}
-	s := tm.waitFor("What the group captured", wait)
+	s := tm.nextUntil("What the group captured")
 	for _, part := range []string{"Part 1 of 4", "Part 2 of 4", "Part 3 of 4"} {
 		if !seen[part] {
 			t.Errorf("the walk never showed %q", part)
@@ -72,11 +55,10 @@ func TestWalkWholeGuideThenResume(t *testing.T) {
 	if !strings.Contains(s, "We sat with this in silence first.") {
 		t.Errorf("the summary lacks the note:\n%s", s)
 	}
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.quit()
 
 	// The database is where DESIGN.md says, and private to its owner.
-	db := filepath.Join(env["XDG_DATA_HOME"], "vigil", "vigil.db")
+	db := dbOf(env)
 	fi, err := os.Stat(db)
 	if err != nil {
 		t.Fatalf("no database at %s: %v", db, err)
@@ -93,8 +75,7 @@ func TestWalkWholeGuideThenResume(t *testing.T) {
 	}
 	// The group's requests come after the guide's checklist: further down.
 	tm2.scrollDownTo("For Ana's mother, in hospital this week")
-	tm2.keys("q")
-	tm2.waitFor("[exited] 0", wait)
+	tm2.quit()
 
 	out, err := vigilCmd(env, "sessions").CombinedOutput()
 	if err != nil {
@@ -127,8 +108,7 @@ func TestSecondVigilIsToldQuickly(t *testing.T) {
 	if strings.Count(strings.TrimSpace(string(out)), "\n") > 0 {
 		t.Errorf("want one line, got:\n%s", out)
 	}
-	tm.keys("q")
-	tm.waitFor("[exited] 0", wait)
+	tm.quit()
 }
 
 // TestNoTerminal: without a terminal (stdin is not a tty) vigil runs in

@@ -1,20 +1,10 @@
 package e2e
 
 import (
-	"bytes"
-	"errors"
-	"io"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
-
-	"github.com/charmbracelet/x/ansi"
-	"github.com/creack/pty"
 )
 
 // startupLimit is how soon every command must show its first output in a
@@ -69,10 +59,7 @@ func TestStartupInSilentTerminal(t *testing.T) {
 // shows its screen in the same silent pty within the limit, so a vigil that
 // does not is slow itself, not the harness.
 func TestSilentTerminalHarness(t *testing.T) {
-	floor := filepath.Join(t.TempDir(), "floor")
-	if b, err := exec.Command("go", "build", "-o", floor, "../internal/floor").CombinedOutput(); err != nil {
-		t.Fatalf("build the floor: %v\n%s", err, b)
-	}
+	floor := goBuild(t, "../internal/floor")
 	took, out := time.Duration(1<<62), ""
 	for range 3 {
 		if d, o := firstOutputInSilentPTY(t, t.TempDir(), []string{floor}, "floor ready"); d < took {
@@ -85,80 +72,27 @@ func TestSilentTerminalHarness(t *testing.T) {
 	}
 }
 
-// firstOutputInSilentPTY starts argv on a fresh pty of 100×30 whose other
-// end only reads, with home as HOME and XDG dirs under it, and returns the
-// time until its output (escape sequences and spaces left out, since a
-// renderer may move the cursor over spaces) holds want. It gives up after
-// 10 s.
+// firstOutputInSilentPTY starts argv on a pty whose other end only reads
+// (startPTY), with home as HOME, and returns the time until its output
+// (squashed) holds want, and that output. It gives up after 10 s.
 func firstOutputInSilentPTY(t *testing.T, home string, argv []string, want string) (time.Duration, string) {
 	t.Helper()
-	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Env = []string{
-		"PATH=" + os.Getenv("PATH"),
-		"HOME=" + home,
-		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
-		"XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
-		// A terminal that colour libraries will ask for its background
-		// (they skip the query for TERM=screen* and tmux*).
-		"TERM=xterm-256color",
-	}
-
-	var mu sync.Mutex
-	var out bytes.Buffer
+	shown := showsText(want)
 	seen := make(chan struct{})
-	key := squash(want)
-
+	var took time.Duration // set by the reader as it reads; read once seen is closed
 	t0 := time.Now()
-	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 30, Cols: 100})
-	if err != nil {
-		t.Fatalf("start vigil on a pty: %v", err)
-	}
-	var took time.Duration
-	done := make(chan struct{})
-	go func() { // the reader: never writes, so no query is ever answered
-		defer close(done)
-		buf := make([]byte, 4096)
-		found := false
-		for {
-			n, err := ptmx.Read(buf)
-			if n > 0 {
-				mu.Lock()
-				out.Write(buf[:n])
-				if !found && strings.Contains(squash(out.String()), key) {
-					found, took = true, time.Since(t0)
-					close(seen)
-				}
-				mu.Unlock()
-			}
-			if err != nil {
-				if !errors.Is(err, io.EOF) && !errors.Is(err, syscall.EIO) && !errors.Is(err, os.ErrClosed) {
-					t.Errorf("read the pty: %v", err)
-				}
-				return
-			}
+	p := startPTY(t, home, argv, func(out string) []byte {
+		if took == 0 && shown(out) {
+			took = time.Since(t0)
+			close(seen)
 		}
-	}()
-	stop := func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		ptmx.Close()
-		<-done
-	}
-
-	select {
+		return nil // never an answer to a query
+	})
+	select { // not a poll: nothing of the test competes with the start
 	case <-seen:
-		stop()
-		mu.Lock()
-		defer mu.Unlock()
-		return took, out.String()
 	case <-time.After(10 * time.Second):
-		stop()
-		t.Fatalf("%s did not show %q within 10 s; it wrote:\n%q", strings.Join(argv, " "), want, out.String())
-		return 0, ""
+		t.Fatalf("%s did not show %q within 10 s; it wrote:\n%q", strings.Join(argv, " "), want, p.output())
 	}
-}
-
-// squash is s without escape sequences and without white space.
-func squash(s string) string {
-	return strings.Join(strings.Fields(ansi.Strip(s)), "")
+	p.stop()
+	return took, p.output()
 }
